@@ -1,0 +1,99 @@
+// Zod schemas of the plan API: the HTTP routes validate/serialise with them and the web app's forms reuse them.
+// Shapes mirror src/domain/plan/model.ts; the type checks at the bottom keep the two in step.
+import { z } from 'zod';
+import type { ParsedPlan } from '../domain/plan/model.ts';
+import type { PlanDetail, PlanSummary } from '../repositories/plans.ts';
+
+export const outlineHeadingSchema = z.object({
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  label: z.string(),
+  title: z.string(),
+  line: z.number().int(),
+});
+
+const yearValue = { year: z.number().int(), value: z.number().nullable(), text: z.string() };
+
+export const planIndicatorSchema = z.object({
+  seq: z.string(),
+  name: z.string(),
+  unit: z.string().nullable(),
+  attribute: z.enum(['预期性', '约束性']).nullable(),
+  baseline: z.object(yearValue).nullable(),
+  target: z.object({ ...yearValue, comparator: z.enum(['>=', '<=']).nullable() }).nullable(),
+  cumulative: z.boolean(),
+  annualGrowthRate: z.number().nullable(),
+});
+
+export const planBoxSchema = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  items: z.array(z.object({ title: z.string().nullable(), text: z.string() })),
+});
+
+export const planProjectSchema = z.object({
+  seq: z.string(),
+  category: z.string().nullable(),
+  name: z.string(),
+  leadUnit: z.string().nullable(),
+  site: z.string().nullable(),
+  nature: z.string().nullable(),
+  content: z.string(),
+  investment: z.number().nullable(),
+  startYear: z.number().int().nullable(),
+  endYear: z.number().int().nullable(),
+});
+
+export const parseWarningSchema = z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable() });
+
+export const parsedPlanSchema = z.object({
+  title: z.string(),
+  region: z.string().nullable(),
+  periodStart: z.number().int().nullable(),
+  periodEnd: z.number().int().nullable(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  outline: z.array(outlineHeadingSchema),
+  indicators: z.array(planIndicatorSchema),
+  boxes: z.array(planBoxSchema),
+  projects: z.array(planProjectSchema),
+  warnings: z.array(parseWarningSchema),
+});
+
+export const planSummarySchema = z.object({
+  id: z.uuid(),
+  countyId: z.uuid(),
+  countyName: z.string(),
+  title: z.string(),
+  region: z.string().nullable(),
+  periodStart: z.number().int().nullable(),
+  periodEnd: z.number().int().nullable(),
+  issuer: z.string().nullable(),
+  issuedOn: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  sourceFileName: z.string(),
+  contentHash: z.string(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  indicatorCount: z.number().int(),
+  projectCount: z.number().int(),
+});
+
+const stored = { id: z.uuid(), version: z.number().int() };
+
+export const planDetailSchema = planSummarySchema.extend({
+  outline: z.array(outlineHeadingSchema),
+  indicators: z.array(planIndicatorSchema.extend(stored)),
+  boxes: z.array(planBoxSchema),
+  projects: z.array(planProjectSchema.extend(stored)),
+  warnings: z.array(parseWarningSchema),
+});
+
+export const planIdParamsSchema = z.strictObject({ id: z.uuid({ message: '规划编号格式不正确 / invalid plan id' }) });
+
+// Compile-time checks: the schemas and the domain/repository types describe the same objects.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const parsedPlanMatches: Same<z.infer<typeof parsedPlanSchema>, ParsedPlan> = true;
+const summaryMatches: Same<z.infer<typeof planSummarySchema>, PlanSummary> = true;
+const detailMatches: Same<z.infer<typeof planDetailSchema>, PlanDetail> = true;
+void [parsedPlanMatches, summaryMatches, detailMatches];

@@ -1,0 +1,81 @@
+// Opens the database: embedded PGlite by default (data under ./data), PostgreSQL when DATABASE_URL is set.
+// Both run the same generated migrations, and everything above this file sees one `Database` type.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; services pass it down so a multi-row write is all-or-nothing. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything a repository can run queries on: the database or an open transaction. */
+export type Executor = Database | Transaction;
+
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives: a directory for PGlite ('memory' for in-memory), or the URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… — when set, PostgreSQL is used. */
+  url?: string | undefined;
+  /** PGlite data directory; 'memory' for an in-memory database (tests). Default ./data */
+  dataDir?: string | undefined;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const handle = options.url ? openPostgres(options.url) : await openPglite(options.dataDir ?? defaultDataDir());
+  await migrateDatabase(handle);
+  return handle;
+}
+
+export function defaultDataDir(): string {
+  return resolve(process.env.KECHUANG_DATA_DIR ?? 'data');
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  const inMemory = dataDir === 'memory';
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = inMemory ? new PGlite() : new PGlite(dataDir);
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    location: inMemory ? 'memory' : dataDir,
+    close: () => client.close(),
+  };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzlePostgres({ client: pool, schema }) as unknown as Database;
+  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return { db, kind: 'postgres', location: safeUrl, close: () => pool.end() };
+}
+
+async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  // The two migrators take their own driver's database type; the runtime object is the one we built for that kind.
+  if (handle.kind === 'pglite') {
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+  } else {
+    await migratePostgres(handle.db as unknown as Parameters<typeof migratePostgres>[0], {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+  }
+}

@@ -1,0 +1,182 @@
+// Reading the values written in table cells: indicator figures, investments, year ranges, units.
+import type { Comparator } from './model.ts';
+import { compact, toAsciiDigits } from './text-utils.ts';
+
+export interface CellFigure {
+  value: number | null;
+  comparator: Comparator | null;
+  /** Written inside 【】: a cumulative figure (累计数). */
+  cumulative: boolean;
+  /** False when the cell holds text that is neither a number nor a "no value" mark. */
+  understood: boolean;
+}
+
+/** Marks that mean "no value" in Chinese statistical tables. */
+const NO_VALUE = new Set(['', '－', '-', '—', '–', '——', '--', '/', '／', '\\', '无', '空', '×', '*', '…']);
+
+const AT_LEAST_PREFIXES = ['≥', '>=', '＞=', '≧', '不低于', '不少于', '不小于', '超过', '高于', '大于', '>', '＞'];
+const AT_MOST_PREFIXES = ['≤', '<=', '＜=', '≦', '不高于', '不超过', '不大于', '低于', '小于', '控制在', '<', '＜'];
+const AT_LEAST_SUFFIXES = ['以上'];
+const AT_MOST_SUFFIXES = ['以下', '以内'];
+
+const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+
+/** `63.04`, `≥65`, `【201】`, `不低于2%`, `－` → value, comparator, cumulative flag. */
+export function parseFigure(text: string): CellFigure {
+  let rest = toAsciiDigits(compact(text));
+  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative: false, understood: true };
+  const bracketed = unwrap(rest, [['【', '】'], ['[', ']'], ['〔', '〕'], ['［', '］']]);
+  const cumulative = bracketed !== null;
+  if (bracketed !== null) rest = bracketed;
+  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative, understood: true };
+  let comparator: Comparator | null = null;
+  const atLeast = stripAffix(rest, AT_LEAST_PREFIXES, AT_LEAST_SUFFIXES);
+  const atMost = atLeast === null ? stripAffix(rest, AT_MOST_PREFIXES, AT_MOST_SUFFIXES) : null;
+  if (atLeast !== null) {
+    comparator = '>=';
+    rest = atLeast;
+  } else if (atMost !== null) {
+    comparator = '<=';
+    rest = atMost;
+  }
+  rest = stripPrefix(rest, ['约', '达到']) ?? rest;
+  rest = stripSuffix(rest, ['%', '％', '‰']) ?? rest;
+  rest = rest.replace(/(\d),(?=\d{3})/g, '$1');
+  if (!PLAIN_NUMBER.test(rest)) return { value: null, comparator: null, cumulative, understood: false };
+  return { value: Number(rest), comparator, cumulative, understood: true };
+}
+
+function unwrap(text: string, pairs: ReadonlyArray<readonly [string, string]>): string | null {
+  for (const [open, close] of pairs) {
+    if (text.startsWith(open) && text.endsWith(close) && text.length >= 2) return text.slice(1, -1);
+  }
+  return null;
+}
+
+function stripAffix(text: string, prefixes: readonly string[], suffixes: readonly string[]): string | null {
+  return stripPrefix(text, prefixes) ?? stripSuffix(text, suffixes);
+}
+
+function stripPrefix(text: string, prefixes: readonly string[]): string | null {
+  const prefix = prefixes.find((p) => text.startsWith(p));
+  return prefix === undefined ? null : text.slice(prefix.length);
+}
+
+function stripSuffix(text: string, suffixes: readonly string[]): string | null {
+  const suffix = suffixes.find((s) => text.endsWith(s) && text.length > s.length);
+  return suffix === undefined ? null : text.slice(0, -suffix.length);
+}
+
+const WAN_PER_UNIT: ReadonlyArray<readonly [string, number]> = [
+  ['亿元', 10000],
+  ['亿', 10000],
+  ['万元', 1],
+  ['万', 1],
+  ['元', 0.0001],
+];
+
+/** The money unit a header announces, as a factor to 万元: `总投资估算（万元）` → 1, `（亿元）` → 10000. */
+export function headerWanFactor(header: string): number {
+  const text = compact(header);
+  if (text.includes('亿')) return 10000;
+  if (text.includes('万')) return 1;
+  if (text.includes('（元）') || text.includes('(元)')) return 0.0001;
+  return 1;
+}
+
+export interface Investment {
+  value: number | null;
+  understood: boolean;
+}
+
+const LEADING_AMOUNT = /^(\d+(?:\.\d+)?)(亿元|亿|万元|万|元)?/;
+
+/** `3500 ` → 3500 万元, `1.2亿元` → 12000 万元; a bare number is in the header's unit. */
+export function parseInvestment(text: string, headerFactor: number): Investment {
+  const cell = toAsciiDigits(compact(text)).replace(/(\d),(?=\d{3})/g, '$1');
+  if (NO_VALUE.has(cell)) return { value: null, understood: true };
+  const match = LEADING_AMOUNT.exec(cell);
+  if (!match) return { value: null, understood: false };
+  const remainder = cell.slice(match[0].length);
+  // `5000（其中中央资金2000）`: an explanation in brackets after the amount is fine, other text is not.
+  if (remainder !== '' && !remainder.startsWith('（') && !remainder.startsWith('(')) {
+    return { value: null, understood: false };
+  }
+  const unit = match[2];
+  const factor = unit === undefined ? headerFactor : (WAN_PER_UNIT.find(([name]) => name === unit)?.[1] ?? 1);
+  return { value: roundTo6(Number(match[1]) * factor), understood: true };
+}
+
+function roundTo6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+export interface YearRange {
+  start: number;
+  end: number;
+}
+
+const YEAR_RANGE =
+  /((?:19|20)\d{2})年?(?:[.．]\d{1,2}月?)?(?:-|—|–|－|~|～|至|到|―)+((?:19|20)\d{2}|\d{2}(?!\d))/;
+const SINGLE_YEAR = /(?:19|20)\d{2}/;
+
+/** `2022-\n2025`, `2021年至2025年`, `2021—2025`, `2021～2025`, `2021-25`; a single year gives start = end. */
+export function parseYearRange(text: string): YearRange | null {
+  const cell = toAsciiDigits(compact(text));
+  const range = YEAR_RANGE.exec(cell);
+  if (range?.[1] && range[2]) {
+    const start = Number(range[1]);
+    const end = range[2].length === 2 ? Math.floor(start / 100) * 100 + Number(range[2]) : Number(range[2]);
+    return end >= start ? { start, end } : null;
+  }
+  const single = SINGLE_YEAR.exec(cell);
+  return single ? { start: Number(single[0]), end: Number(single[0]) } : null;
+}
+
+/** The first four-digit year written in a header cell: `2020年 完成值` → 2020. */
+export function yearIn(text: string): number | null {
+  const match = SINGLE_YEAR.exec(toAsciiDigits(text));
+  return match ? Number(match[0]) : null;
+}
+
+const UNIT_WORD =
+  /^(?:[万亿千百]?(?:元|美元)|万?(?:个|家|件|项|人|名|人次|家次|天|年|次|所|座|处|户|台|套|条|篇|本|部|辆|张|床|倍|亩|吨|吨标准煤|千瓦|千瓦时|平方米|平方公里|公里|千米|米|公顷|册|株|头|只|羽|kW|kWh)|个百分点|百分点|小时|分钟|岁|度|%|‰)$/i;
+
+/** Whether the text in a trailing bracket of an indicator name is a unit: `%`, `家`, `人/年`, `件/万人`. */
+export function isUnit(text: string): boolean {
+  const unit = normalizeUnit(text);
+  if (unit === '' || unit.length > 10 || /[，,、。；]/.test(unit)) return false;
+  // A short bracket with a slash is a rate (`吨标准煤/万元`, `人/年`): explanations are not written that way.
+  if (unit.includes('/')) return true;
+  return UNIT_WORD.test(unit.startsWith('每') ? unit.slice(1) : unit);
+}
+
+export function normalizeUnit(text: string): string {
+  return compact(text).replace(/％/g, '%').replace(/／/g, '/');
+}
+
+export interface NamedUnit {
+  name: string;
+  unit: string | null;
+}
+
+const TRAILING_PERCENT = ['达到%', '超过%', '达%', '%', '％', '‰'];
+
+/** `比重（%）` → 比重 + `%`; `比重达到%` → 比重 + `%`; no recognisable unit → the name as written, null. */
+export function splitNameUnit(written: string): NamedUnit {
+  const name = written.trim();
+  const bracket = trailingBracket(name);
+  if (bracket && isUnit(bracket.inner)) return { name: bracket.before, unit: normalizeUnit(bracket.inner) };
+  const suffix = TRAILING_PERCENT.find((s) => name.endsWith(s) && name.length > s.length);
+  if (suffix !== undefined) {
+    return { name: name.slice(0, -suffix.length).trim(), unit: suffix.endsWith('‰') ? '‰' : '%' };
+  }
+  return { name, unit: null };
+}
+
+function trailingBracket(text: string): { before: string; inner: string } | null {
+  if (!text.endsWith('）') && !text.endsWith(')')) return null;
+  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('('));
+  if (open <= 0) return null;
+  return { before: text.slice(0, open).trim(), inner: text.slice(open + 1, -1) };
+}

@@ -1,0 +1,42 @@
+// One indicator, end to end: 完成进度, 序时进度, 评价, the sentence for the table, and the projection to the target
+// year. This is what a monitoring table row or a 中期评估 indicator table needs.
+import type { IndicatorAttribute } from '../plan/model.ts';
+import { comparePeriods, type Period } from '../period/period.ts';
+import { completionShare, observationPeriod, type CompletionResult, type Observation, type TargetSpec } from './completion.ts';
+import { forecastToTarget, type ForecastResult } from './forecast.ts';
+import { classifyStatus, explainStatus, type StatusVerdict } from './status.ts';
+import type { TargetKind } from './target-kind.ts';
+
+export interface IndicatorEvaluationInput {
+  kind: TargetKind;
+  attribute: IndicatorAttribute | null;
+  spec: TargetSpec;
+  series: readonly Observation[];
+  /** Evaluate as of this period (later observations ignored); default: the latest data. */
+  asOf?: Period;
+  /** ε, default DEFAULT_TOLERANCE (0.05). */
+  tolerance?: number;
+}
+
+export interface IndicatorEvaluation {
+  completion: CompletionResult;
+  verdict: StatusVerdict;
+  /** One Chinese sentence for the 评价 column. */
+  explanation: string;
+  forecast: ForecastResult;
+}
+
+export function evaluateIndicator(input: IndicatorEvaluationInput): IndicatorEvaluation {
+  const options = input.asOf === undefined ? {} : { asOf: input.asOf };
+  const completion = completionShare(input.kind, input.spec, input.series, options);
+  const verdict = classifyStatus({
+    attribute: input.attribute,
+    completion,
+    ...(input.tolerance === undefined ? {} : { tolerance: input.tolerance }),
+  });
+  // The forecast uses the same cut-off as the evaluation, so a history table never looks into its own future.
+  const asOf = input.asOf;
+  const series = asOf === undefined ? input.series : input.series.filter((o) => comparePeriods(observationPeriod(o), asOf) <= 0);
+  const forecast = forecastToTarget({ kind: input.kind, attribute: input.attribute, spec: input.spec, series });
+  return { completion, verdict, explanation: explainStatus(verdict), forecast };
+}

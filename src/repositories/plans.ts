@@ -1,0 +1,258 @@
+// Plans and their extracted parts. Reads go through TenantScope (see scope.ts); writes take the county explicitly.
+import { randomUUID } from 'node:crypto';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client.ts';
+import {
+  counties,
+  planBoxes,
+  planIndicators,
+  planOutlineItems,
+  planProjects,
+  plans,
+  planWarnings,
+} from '../db/schema/index.ts';
+import type {
+  OutlineHeading,
+  ParsedPlan,
+  ParseWarning,
+  PlanBox,
+  PlanIndicator,
+  PlanProject,
+} from '../domain/plan/model.ts';
+import { countyFilter, type TenantScope } from './scope.ts';
+
+export interface PlanSummary {
+  id: string;
+  countyId: string;
+  countyName: string;
+  title: string;
+  region: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  issuer: string | null;
+  issuedOn: string | null;
+  docNumber: string | null;
+  sourceFileName: string;
+  contentHash: string;
+  version: number;
+  createdAt: string;
+  indicatorCount: number;
+  projectCount: number;
+}
+
+export interface StoredIndicator extends PlanIndicator {
+  id: string;
+  version: number;
+}
+
+export interface StoredProject extends PlanProject {
+  id: string;
+  version: number;
+}
+
+export interface PlanDetail extends PlanSummary {
+  outline: OutlineHeading[];
+  indicators: StoredIndicator[];
+  boxes: PlanBox[];
+  projects: StoredProject[];
+  warnings: ParseWarning[];
+}
+
+export interface NewPlan {
+  countyId: string;
+  parsed: ParsedPlan;
+  sourceFileName: string;
+  contentHash: string;
+  sourceText: string | null;
+}
+
+const indicatorCounts = sql<number>`(select count(*)::int from ${planIndicators} where ${planIndicators.planId} = ${plans.id} and ${planIndicators.countyId} = ${plans.countyId})`;
+const projectCounts = sql<number>`(select count(*)::int from ${planProjects} where ${planProjects.planId} = ${plans.id} and ${planProjects.countyId} = ${plans.countyId})`;
+
+const summaryColumns = {
+  id: plans.id,
+  countyId: plans.countyId,
+  countyName: counties.name,
+  title: plans.title,
+  region: plans.region,
+  periodStart: plans.periodStart,
+  periodEnd: plans.periodEnd,
+  issuer: plans.issuer,
+  issuedOn: plans.issuedOn,
+  docNumber: plans.docNumber,
+  sourceFileName: plans.sourceFileName,
+  contentHash: plans.contentHash,
+  version: plans.version,
+  createdAt: plans.createdAt,
+  indicatorCount: indicatorCounts,
+  projectCount: projectCounts,
+};
+
+type SummaryRow = { createdAt: Date } & Omit<PlanSummary, 'createdAt'>;
+
+function toSummary(row: SummaryRow): PlanSummary {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listPlans(exec: Executor, scope: TenantScope): Promise<PlanSummary[]> {
+  const rows = await exec
+    .select(summaryColumns)
+    .from(plans)
+    .innerJoin(counties, eq(counties.id, plans.countyId))
+    .where(countyFilter(plans.countyId, scope))
+    .orderBy(asc(counties.name), desc(plans.createdAt));
+  return rows.map(toSummary);
+}
+
+export async function findPlanSummary(exec: Executor, scope: TenantScope, planId: string): Promise<PlanSummary | null> {
+  const rows = await exec
+    .select(summaryColumns)
+    .from(plans)
+    .innerJoin(counties, eq(counties.id, plans.countyId))
+    .where(and(eq(plans.id, planId), countyFilter(plans.countyId, scope)));
+  const row = rows[0];
+  return row ? toSummary(row) : null;
+}
+
+export async function findPlanByHash(exec: Executor, countyId: string, contentHash: string): Promise<PlanSummary | null> {
+  const rows = await exec
+    .select(summaryColumns)
+    .from(plans)
+    .innerJoin(counties, eq(counties.id, plans.countyId))
+    .where(and(eq(plans.countyId, countyId), eq(plans.contentHash, contentHash)));
+  const row = rows[0];
+  return row ? toSummary(row) : null;
+}
+
+export async function countPlans(exec: Executor, scope: TenantScope): Promise<number> {
+  const rows = await exec.select({ n: count() }).from(plans).where(countyFilter(plans.countyId, scope));
+  return rows[0]?.n ?? 0;
+}
+
+export async function findPlanDetail(exec: Executor, scope: TenantScope, planId: string): Promise<PlanDetail | null> {
+  const summary = await findPlanSummary(exec, scope, planId);
+  if (!summary) return null;
+  // The summary query already applied the scope; the part queries also pin county_id so each one is a
+  // single-shard query once distributed.
+  const inPlan = (table: { planId: PgColumn; countyId: PgColumn }) =>
+    and(eq(table.planId, planId), eq(table.countyId, summary.countyId));
+  const [outline, indicators, boxes, projects, warnings] = await Promise.all([
+    exec.select().from(planOutlineItems).where(inPlan(planOutlineItems)).orderBy(asc(planOutlineItems.ordinal)),
+    exec.select().from(planIndicators).where(inPlan(planIndicators)).orderBy(asc(planIndicators.ordinal)),
+    exec.select().from(planBoxes).where(inPlan(planBoxes)).orderBy(asc(planBoxes.ordinal)),
+    exec.select().from(planProjects).where(inPlan(planProjects)).orderBy(asc(planProjects.ordinal)),
+    exec.select().from(planWarnings).where(inPlan(planWarnings)).orderBy(asc(planWarnings.ordinal)),
+  ]);
+  return {
+    ...summary,
+    outline: outline.map((o) => ({ level: o.level as OutlineHeading['level'], label: o.label, title: o.title, line: o.line })),
+    indicators: indicators.map(toStoredIndicator),
+    boxes: boxes.map((b) => ({ number: b.number, title: b.title, items: b.items })),
+    projects: projects.map((p) => ({
+      id: p.id,
+      version: p.version,
+      seq: p.seq,
+      category: p.category,
+      name: p.name,
+      leadUnit: p.leadUnit,
+      site: p.site,
+      nature: p.nature,
+      content: p.content,
+      investment: p.investment,
+      startYear: p.startYear,
+      endYear: p.endYear,
+    })),
+    warnings: warnings.map((w) => ({ code: w.code, message: w.message, line: w.line })),
+  };
+}
+
+function toStoredIndicator(row: typeof planIndicators.$inferSelect): StoredIndicator {
+  return {
+    id: row.id,
+    version: row.version,
+    seq: row.seq,
+    name: row.name,
+    unit: row.unit,
+    attribute: row.attribute as PlanIndicator['attribute'],
+    baseline:
+      row.baselineYear === null
+        ? null
+        : { year: row.baselineYear, value: row.baselineValue, text: row.baselineText ?? '' },
+    target:
+      row.targetYear === null
+        ? null
+        : {
+            year: row.targetYear,
+            value: row.targetValue,
+            comparator: row.targetComparator as '>=' | '<=' | null,
+            text: row.targetText ?? '',
+          },
+    cumulative: row.cumulative,
+    annualGrowthRate: row.annualGrowthRate,
+  };
+}
+
+/** Inserts a plan and all its parts. Call inside a transaction: the caller owns atomicity. */
+export async function insertPlan(exec: Executor, input: NewPlan): Promise<string> {
+  const { parsed, countyId } = input;
+  const planId = randomUUID();
+  await exec.insert(plans).values({
+    id: planId,
+    countyId,
+    title: parsed.title,
+    region: parsed.region,
+    periodStart: parsed.periodStart,
+    periodEnd: parsed.periodEnd,
+    issuer: parsed.issuer,
+    issuedOn: parsed.issuedOn,
+    docNumber: parsed.docNumber,
+    sourceFileName: input.sourceFileName,
+    contentHash: input.contentHash,
+    sourceText: input.sourceText,
+  });
+  const owned = { countyId, planId };
+  if (parsed.outline.length > 0) {
+    await exec.insert(planOutlineItems).values(
+      parsed.outline.map((o, ordinal) => ({ id: randomUUID(), ...owned, ordinal, ...o })),
+    );
+  }
+  if (parsed.indicators.length > 0) {
+    await exec.insert(planIndicators).values(
+      parsed.indicators.map((i, ordinal) => ({
+        id: randomUUID(),
+        ...owned,
+        ordinal,
+        seq: i.seq,
+        name: i.name,
+        unit: i.unit,
+        attribute: i.attribute,
+        baselineYear: i.baseline?.year ?? null,
+        baselineValue: i.baseline?.value ?? null,
+        baselineText: i.baseline?.text ?? null,
+        targetYear: i.target?.year ?? null,
+        targetValue: i.target?.value ?? null,
+        targetComparator: i.target?.comparator ?? null,
+        targetText: i.target?.text ?? null,
+        cumulative: i.cumulative,
+        annualGrowthRate: i.annualGrowthRate,
+      })),
+    );
+  }
+  if (parsed.boxes.length > 0) {
+    await exec.insert(planBoxes).values(
+      parsed.boxes.map((b, ordinal) => ({ id: randomUUID(), ...owned, ordinal, number: b.number, title: b.title, items: b.items })),
+    );
+  }
+  if (parsed.projects.length > 0) {
+    await exec.insert(planProjects).values(
+      parsed.projects.map((p, ordinal) => ({ id: randomUUID(), ...owned, ordinal, ...p })),
+    );
+  }
+  if (parsed.warnings.length > 0) {
+    await exec.insert(planWarnings).values(
+      parsed.warnings.map((w, ordinal) => ({ id: randomUUID(), ...owned, ordinal, ...w })),
+    );
+  }
+  return planId;
+}
