@@ -192,6 +192,7 @@ describe('indicator tables', () => {
         ['2', '乙（家）', '', '5以上'],
         ['3', '丙（个）', '—', '【12】'],
         ['4', '丁（项）', '-', '超过8'],
+        ['5', '戊（项）', '约3', '10左右'],
       ],
     ]);
     expect(plan.indicators.map((i) => [i.baseline?.value, i.target?.value, i.target?.comparator, i.cumulative])).toEqual([
@@ -199,6 +200,7 @@ describe('indicator tables', () => {
       [null, 5, '>=', false],
       [null, 12, null, true],
       [null, 8, '>=', false],
+      [3, 10, null, false],
     ]);
     expect(plan.indicators[1]?.baseline).toEqual({ year: 2020, value: null, text: '' });
   });
@@ -276,6 +278,18 @@ describe('indicator tables', () => {
       ['title-not-found', '未找到规划标题'],
       ['projects-not-found', expect.any(String)],
     ]);
+  });
+
+  it('warns about a row without a number in a numbered table', () => {
+    const plan = parseText([
+      ...TITLE,
+      [
+        ['序号', '指标名称', '2020年', '2025年'],
+        ['1', '甲（%）', '1', '2'],
+        ['', '乙（%）', '1', '2'],
+      ],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'missing-seq').map((w) => w.message)).toEqual(['第13行：指标“乙”缺少序号']);
   });
 });
 
@@ -385,6 +399,22 @@ describe('project lists', () => {
     ]);
   });
 
+  it('carries a merged 类别 cell down to the rows it spans', () => {
+    const plan = parseText([
+      [
+        ['类别', '序号', '项目名称', '责任单位', '建设内容', '建设年限'],
+        ['平台类', '1', '甲', '县科技局', 'A', '2021-2025'],
+        ['2', '乙', '县科技局', 'B', '2022-2023'],
+        ['示范类', '3', '丙', '县农业农村委', 'C', '2021-2025'],
+      ],
+    ]);
+    expect(plan.projects.map((p) => [p.category, p.seq, p.name, p.leadUnit, p.startYear])).toEqual([
+      ['平台类', '1', '甲', '县科技局', 2021],
+      ['平台类', '2', '乙', '县科技局', 2022],
+      ['示范类', '3', '丙', '县农业农村委', 2021],
+    ]);
+  });
+
   it('takes categories from section rows and restarts numbering per category', () => {
     const plan = parseText([
       [
@@ -482,6 +512,11 @@ describe('front matter and outline', () => {
       { level: 3, label: '（一）', title: '科技创新能力不足', line: 8 },
       { level: 3, label: '（二）', title: '人才', line: 9 },
     ]);
+  });
+
+  it('joins a place line above the title and the period line below it', () => {
+    const plan = parseText(['重庆市奉节县', '科技创新“十四五”规划', '（2021-2025年）', '第一章 总则']);
+    expect(plan).toMatchObject({ title: '重庆市奉节县科技创新“十四五”规划（2021-2025年）', region: '奉节县', periodStart: 2021 });
   });
 
   it('puts 一、 at level 3 when the plan has 第X节', () => {

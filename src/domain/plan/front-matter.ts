@@ -23,6 +23,7 @@ const MAX_TITLE_LENGTH = 80;
 const NOTICE_START = /^关于(?:印发|转发)|(?:印发|转发).*通知$/;
 const PLAN_WORD = /规划|计划|纲要|方案/;
 const NOT_A_TITLE_START = /^(?:关于|现将|根据|为了?|按照|各|附件)/;
+const PLACE_ONLY = /^[^\s，。、“”]{2,20}(?:自治县|县|区|市)$/;
 const PERIOD_ONLY = /^[（(]\s*(?:19|20)\d{2}.{0,4}(?:19|20)\d{2}\s*年?\s*[)）]$/;
 const ORGANISATION = /(?:人民政府|政府|委员会|办公室|办公厅|管委会|委|局|厅|部|院|中心)$/;
 const DOC_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［[【（(]\s*(?:19|20)\d{2}\s*[〕］\]】）)]\s*\d{1,4}\s*号/;
@@ -80,7 +81,7 @@ interface Notice {
 }
 
 function readNotice(head: readonly HeadParagraph[]): Notice | null {
-  const start = head.findIndex((p) => NOTICE_START.test(compact(p.text)));
+  const start = head.findIndex((p) => p.text.length <= MAX_TITLE_LENGTH && NOTICE_START.test(compact(p.text)));
   const first = head[start];
   if (!first) return null;
   const headingEnd = noticeHeadingEnd(head, start);
@@ -165,12 +166,19 @@ function findTitle(paragraphs: readonly HeadParagraph[]): TitleBlock | null {
   const at = paragraphs.findIndex((p) => looksLikeTitle(p.text));
   const title = paragraphs[at];
   if (!title) return null;
-  const next = paragraphs[at + 1];
-  const text = title.text.trim();
-  if (next && PERIOD_ONLY.test(compact(next.text)) && parseYearRange(text) === null) {
-    return { text: text + compact(next.text), indexes: [title.index, next.index] };
+  const block: TitleBlock = { text: title.text.trim(), indexes: [title.index] };
+  // A cover often sets the place on its own line above the subject: `重庆市奉节县` / `科技创新“十四五”规划`.
+  const above = paragraphs[at - 1];
+  if (above && above.index === title.index - 1 && PLACE_ONLY.test(compact(above.text)) && regionOf(block.text) === null) {
+    block.text = compact(above.text) + block.text;
+    block.indexes.unshift(above.index);
   }
-  return { text, indexes: [title.index] };
+  const next = paragraphs[at + 1];
+  if (next && next.index === title.index + 1 && PERIOD_ONLY.test(compact(next.text)) && parseYearRange(block.text) === null) {
+    block.text += compact(next.text);
+    block.indexes.push(next.index);
+  }
+  return block;
 }
 
 function looksLikeTitle(text: string): boolean {

@@ -9,6 +9,7 @@ import {
   readHeaderRow,
   rowLine,
   sectionText,
+  alignToHeader,
   type ColumnRule,
   type Header,
 } from './tables.ts';
@@ -67,10 +68,11 @@ function readTable(table: TableBlock, period: PlanPeriod, sink: WarningSink): Pl
       closeNumbering();
       continue;
     }
-    const indicator = readRow(row, header, rowLine(row, table), sink);
+    const line = rowLine(row, table);
+    const indicator = readRow(alignToHeader(row, header.width, header.columns.get('category')), header, line, sink);
     if (!indicator) continue;
     indicators.push(indicator);
-    if (header.columns.has('seq')) numbering.push({ seq: indicator.seq, line: rowLine(row, table) });
+    if (header.columns.has('seq')) numbering.push({ seq: indicator.seq, name: indicator.name, line });
   }
   closeNumbering();
   return indicators;

@@ -9,6 +9,7 @@ import {
   readHeaderRow,
   rowLine,
   sectionText,
+  alignToHeader,
   type ColumnRule,
   type Header,
 } from './tables.ts';
@@ -50,6 +51,8 @@ function readTable(table: TableBlock, sink: WarningSink): PlanProject[] {
   const projects: PlanProject[] = [];
   let header: ProjectHeader | null = null;
   let section: string | null = null;
+  /** The 类别 written last: a merged 类别 cell is written once for the rows it spans. */
+  let lastCategory: string | null = null;
   let numbering: NumberedRow[] = [];
   const closeNumbering = (): void => {
     checkNumbering(numbering, '项目', sink);
@@ -60,6 +63,7 @@ function readTable(table: TableBlock, sink: WarningSink): PlanProject[] {
       closeNumbering();
       header = projectHeader(row);
       section = null;
+      lastCategory = null;
       continue;
     }
     if (nonEmptyCells(row).length === 0) continue;
@@ -67,13 +71,16 @@ function readTable(table: TableBlock, sink: WarningSink): PlanProject[] {
     if (sectionTitle !== null) {
       closeNumbering();
       if (!TOTAL_ROW.test(sectionTitle)) section = sectionTitle.replace(SECTION_NUMBERING, '').trim();
+      lastCategory = null;
       continue;
     }
     const line = rowLine(row, table);
-    const project = readRow(row, header, section, line, sink);
+    const aligned = alignToHeader(row, header.width, header.columns.get('category'));
+    const project = readRow(aligned, header, lastCategory ?? section, line, sink);
     if (!project) continue;
+    if (header.columns.has('category')) lastCategory = project.category;
     projects.push(project);
-    if (header.columns.has('seq')) numbering.push({ seq: project.seq, line });
+    if (header.columns.has('seq')) numbering.push({ seq: project.seq, name: project.name, line });
   }
   closeNumbering();
   return projects;
@@ -90,6 +97,7 @@ function projectHeader(row: readonly TableCell[]): ProjectHeader | null {
 function readRow(
   row: readonly TableCell[],
   header: ProjectHeader,
+  /** The category in force: the section row above, or the 类别 of the row above. */
   section: string | null,
   line: number,
   sink: WarningSink,

@@ -3,6 +3,14 @@ import type { TableBlock, TableCell } from './model.ts';
 import { compact } from './text-utils.ts';
 
 const MAX_HEADER_LABEL = 20;
+const MAX_HEADER_WIDTH = 40;
+
+/** Header cells are short labels; a long cell is data that merely mentions a header word, so it reads as ''. */
+function headerLabel(cell: TableCell): string {
+  if (cell.text.length > MAX_HEADER_LABEL * 4) return '';
+  const label = compact(cell.text);
+  return label.length > MAX_HEADER_LABEL ? '' : label;
+}
 
 /** A column kind and the header texts (whitespace removed) that announce it. Earlier rules win. */
 export interface ColumnRule<K extends string> {
@@ -18,11 +26,12 @@ export interface Header<K extends string> {
 
 /** Reads a header row: every cell is given to the first rule that matches it, each rule used once. */
 export function readHeaderRow<K extends string>(row: readonly TableCell[], rules: ReadonlyArray<ColumnRule<K>>): Header<K> {
-  const labels = row.map((cell) => compact(cell.text));
   const columns = new Map<K, number>();
+  // A row wider than any real header is data; reading it as one would only cost time.
+  if (row.length > MAX_HEADER_WIDTH) return { columns, labels: [] };
+  const labels = row.map(headerLabel);
   labels.forEach((label, index) => {
-    // Header cells are short labels; a long cell is data that merely mentions a header word.
-    if (label === '' || label.length > MAX_HEADER_LABEL) return;
+    if (label === '') return;
     const rule = rules.find((r) => !columns.has(r.key) && r.test.test(label));
     if (rule) columns.set(rule.key, index);
   });
@@ -57,4 +66,13 @@ export function sectionText(row: readonly TableCell[], headerWidth: number): str
   const only = filled[0];
   if (filled.length !== 1 || !only) return null;
   return row.length < headerWidth || row.indexOf(only) === 0 ? only.text.trim() : null;
+}
+
+/**
+ * A row one cell short of the header whose first column is a 类别: the category cell was merged down from the
+ * row above and the export left it out. An empty cell in its place lines the other columns up again.
+ */
+export function alignToHeader(row: readonly TableCell[], width: number, categoryColumn: number | undefined): readonly TableCell[] {
+  if (categoryColumn !== 0 || row.length !== width - 1) return row;
+  return [{ text: '', line: row[0]?.line ?? 0 }, ...row];
 }

@@ -83,11 +83,30 @@ function binaryFile(fileName: string): PlanDocumentError {
   );
 }
 
-const JUNK_MARKER = /\[(?:bookmark|image):[^\]\n]*\]/g;
+const MARKER_KINDS = ['bookmark:', 'image:'] as const;
 
-/** Removes Word's `[bookmark: …]` and `[image: …]` markers. */
-export function stripMarkers(text: string): string {
-  return text.includes('[') ? text.replace(JUNK_MARKER, '') : text;
+/**
+ * Removes Word's `[bookmark: …]` and `[image: …]` markers from one line. A hand-written scan rather than a
+ * regex: the position of the next `]` is remembered, so a line full of unclosed `[bookmark:` stays linear.
+ */
+export function stripMarkers(line: string): string {
+  let open = line.indexOf('[');
+  if (open < 0) return line;
+  let kept = '';
+  let from = 0;
+  let close = -2; // -2: not looked up yet; -1: no `]` in the rest of the line
+  while (open >= 0) {
+    if (!MARKER_KINDS.some((kind) => line.startsWith(kind, open + 1))) {
+      open = line.indexOf('[', open + 1);
+      continue;
+    }
+    if (close !== -1 && close < open) close = line.indexOf(']', open);
+    if (close === -1) break;
+    kept += line.slice(from, open);
+    from = close + 1;
+    open = line.indexOf('[', from);
+  }
+  return kept + line.slice(from);
 }
 
 /**

@@ -26,16 +26,11 @@ export function parseNumeral(text: string): number | null {
   return total + pending;
 }
 
+const FULL_WIDTH_DIGIT = /[０-９．]/g;
+
 /** Full-width digits and dot (Word's Chinese input often produces them) → ASCII. */
 export function toAsciiDigits(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else if (ch === '．') out += '.';
-    else out += ch;
-  }
-  return out;
+  return text.replace(FULL_WIDTH_DIGIT, (ch) => (ch === '．' ? '.' : String.fromCharCode(ch.charCodeAt(0) - 0xff10 + 48)));
 }
 
 /** Removes every kind of whitespace, for comparing header cells like `类  别` with `类别`. */

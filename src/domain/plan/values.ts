@@ -40,6 +40,7 @@ export function parseFigure(text: string): CellFigure {
     rest = atMost;
   }
   rest = stripPrefix(rest, ['约', '达到']) ?? rest;
+  rest = stripSuffix(rest, ['左右']) ?? rest;
   rest = stripSuffix(rest, ['%', '％', '‰']) ?? rest;
   rest = rest.replace(/(\d),(?=\d{3})/g, '$1');
   if (!PLAIN_NUMBER.test(rest)) return { value: null, comparator: null, cumulative, understood: false };

@@ -29,6 +29,8 @@ export class WarningSink {
 
 export interface NumberedRow {
   seq: string;
+  /** What the row is called, for the message when it has no number. */
+  name: string;
   line: number;
 }
 
@@ -42,6 +44,10 @@ export function checkNumbering(rows: readonly NumberedRow[], what: string, sink:
   const seen = new Map<number, number>();
   let highest: number | null = null;
   for (const row of rows) {
+    if (row.seq === '') {
+      sink.add('missing-seq', `${what}“${row.name}”缺少序号`, row.line);
+      continue;
+    }
     const number = parseNumeral(row.seq.replace(/[()（）.．、]/g, ''));
     if (number === null) continue;
     // Numbering that starts again at 1 is a new list (a new category), not a run of duplicates.
