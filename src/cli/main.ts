@@ -1,6 +1,10 @@
 // `kechuang` — the command line over the same services the web app uses.
 import { Command } from 'commander';
+import { registerBackupCommands } from './backup-commands.ts';
+import { registerMonitoringCommands } from './monitoring-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
+import { registerSampleCommands } from './sample-commands.ts';
+import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command()
   .name('kechuang')
@@ -8,5 +12,9 @@ const program = new Command()
   .showHelpAfterError();
 
 registerPlanCommands(program);
+registerUserCommands(program);
+registerBackupCommands(program);
+registerMonitoringCommands(program);
+registerSampleCommands(program);
 
 await program.parseAsync(process.argv);

@@ -2,14 +2,32 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseHandle } from '../db/client.ts';
+import { DEFAULT_AUTH_OPTIONS, type AuthOptions } from '../services/auth/options.ts';
 import { errorHandler } from './error-handler.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { registerSecurityHeaders } from './plugins/security.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { monitoringFileRoutes } from './routes/monitoring-files.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
+import { planEditRoutes } from './routes/plan-edits.ts';
+import { unitRoutes } from './routes/units.ts';
+import { userRoutes } from './routes/users.ts';
 import { planRoutes } from './routes/plans.ts';
 import { pageRoutes } from './routes/pages.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
   logger?: boolean;
+  /** Lockout, session length, login rate limit (defaults: DEFAULT_AUTH_OPTIONS; server.ts reads the environment). */
+  auth?: Partial<AuthOptions>;
+  /**
+   * Behind a reverse proxy (nginx terminating HTTPS): the proxy's address or `true`, so request.ip (audit, login
+   * rate limit) is the client's and cookies get `Secure` when the client used HTTPS. Off by default: then a client
+   * cannot forge its address with X-Forwarded-For.
+   */
+  trustProxy?: boolean | string;
 }
 
 declare module 'fastify' {
@@ -19,14 +37,28 @@ declare module 'fastify' {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 60 * 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.decorate('database', options.database);
+  // Security headers and the sign-in checks come first: they must see every route registered after them.
+  await registerSecurityHeaders(app);
+  await app.register(authPlugin, { options: { ...DEFAULT_AUTH_OPTIONS, ...options.auth } });
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(userRoutes, { prefix: '/api' });
+  await app.register(unitRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(planEditRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(monitoringRoutes, { prefix: '/api' });
+  await app.register(monitoringFileRoutes, { prefix: '/api' });
   await app.register(pageRoutes);
   return app;
 }

@@ -3,14 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.ts';
 import { importSeedPlansOnFirstStart } from '../../src/services/import-seed-plans.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { loginAs } from '../support/login.ts';
 import { SEED_DIR } from '../support/seeds.ts';
 
 let database: TestDatabase;
 let app: FastifyInstance;
+/** Signed in as the municipal bureau, which reads every county. */
+let headers: Record<string, string>;
 beforeAll(async () => {
   database = await createTestDatabase();
   await importSeedPlansOnFirstStart(database.db, SEED_DIR);
   app = await buildApp({ database });
+  ({ headers } = await loginAs(database.db, { role: 'municipal' }));
 });
 afterAll(async () => {
   await app.close();
@@ -25,7 +29,7 @@ describe('plan API', () => {
   });
 
   it('GET /api/plans lists both seed plans', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/plans' });
+    const res = await app.inject({ method: 'GET', url: '/api/plans', headers });
     expect(res.statusCode).toBe(200);
     const { plans } = res.json() as { plans: { countyName: string; title: string; indicatorCount: number }[] };
     expect(plans.map((p) => p.countyName)).toEqual(['奉节县', '石柱县']);
@@ -33,9 +37,9 @@ describe('plan API', () => {
   });
 
   it('GET /api/plans/:id returns the stored plan with its parts', async () => {
-    const list = (await app.inject({ method: 'GET', url: '/api/plans' })).json() as { plans: { id: string }[] };
+    const list = (await app.inject({ method: 'GET', url: '/api/plans', headers })).json() as { plans: { id: string }[] };
     const id = list.plans[0]?.id ?? '';
-    const res = await app.inject({ method: 'GET', url: `/api/plans/${id}` });
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${id}`, headers });
     expect(res.statusCode).toBe(200);
     const plan = res.json() as {
       indicators: { name: string; unit: string | null }[];
@@ -49,10 +53,10 @@ describe('plan API', () => {
   });
 
   it('answers 404 in Chinese for an unknown plan and 400 for a malformed id', async () => {
-    const missing = await app.inject({ method: 'GET', url: '/api/plans/00000000-0000-4000-8000-000000000000' });
+    const missing = await app.inject({ method: 'GET', url: '/api/plans/00000000-0000-4000-8000-000000000000', headers });
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not-found', message: expect.stringContaining('规划不存在') });
-    const malformed = await app.inject({ method: 'GET', url: '/api/plans/not-a-uuid' });
+    const malformed = await app.inject({ method: 'GET', url: '/api/plans/not-a-uuid', headers });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json()).toMatchObject({ error: 'validation' });
   });

@@ -5,3 +5,7 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './counties.ts';
 export * from './plans.ts';
+export * from './monitoring.ts';
+export * from './tasks.ts';
+export * from './registers.ts';
+export * from './report-jobs.ts';

@@ -5,10 +5,9 @@ import type { UnitKind } from '../../db/schema/index.ts';
 import { creatableRoles, ROLE_LABELS, roleHasCounty, type Role } from '../../domain/access.ts';
 import { appendAudit } from '../../repositories/audit.ts';
 import { findCountyByName, listCounties } from '../../repositories/counties.ts';
-import { scopeAllows } from '../../repositories/scope.ts';
-import { findUser, insertUser, type UserRecord } from '../../repositories/users.ts';
+import { ALL_COUNTIES, countyScope, scopeAllows } from '../../repositories/scope.ts';
 import { findUnit, insertUnit, listUnits } from '../../repositories/units.ts';
-import { countyScope } from '../../repositories/scope.ts';
+import { findUser, insertUser, type UserRecord } from '../../repositories/users.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { auditActor, type Access } from './access.ts';
 import { generateOneTimePassword, hashPassword, normalizeUsername } from './passwords.ts';
@@ -64,7 +63,7 @@ export async function createUser(db: Database, access: Access, input: CreateUser
       mustChangePassword: true,
     });
     if (!userId) throw new ConflictError(`用户名“${username}”已存在 / username taken`);
-    const user = await findUser(tx, countyId ? countyScope(countyId) : { kind: 'all' }, userId);
+    const user = await findUser(tx, countyId ? countyScope(countyId) : ALL_COUNTIES, userId);
     if (!user) throw new Error('inserted user not found');
     await appendAudit(tx, {
       countyId,

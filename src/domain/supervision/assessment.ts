@@ -1,0 +1,88 @@
+// 考核: a yearly weighted score per 部门 and 乡镇 from four rates, each "good / counted" over the year:
+//   indicators — the unit's responsible indicators whose status is on pace (not 滞后 / 约束性未达标);
+//   reports    — reports (indicator and task reports) submitted by their due date;
+//   tasks      — task deadlines and milestones of the year met on time;
+//   supervision — 督办单 answered by the reply deadline.
+// A rate with nothing counted is left out and the other weights are rescaled, so a town without indicators is not
+// punished for having none. Weights are the county's (configurable); scores are 0–100 with one decimal. Pure.
+
+export const ASSESSMENT_COMPONENTS = ['indicators', 'reports', 'tasks', 'supervision'] as const;
+export type AssessmentComponent = (typeof ASSESSMENT_COMPONENTS)[number];
+
+export const ASSESSMENT_COMPONENT_LABELS: Readonly<Record<AssessmentComponent, string>> = {
+  indicators: '指标完成',
+  reports: '报送及时',
+  tasks: '任务与节点按时',
+  supervision: '督办按时反馈',
+};
+
+export type AssessmentWeights = Readonly<Record<AssessmentComponent, number>>;
+
+export const DEFAULT_ASSESSMENT_WEIGHTS: AssessmentWeights = { indicators: 40, reports: 20, tasks: 25, supervision: 15 };
+
+export interface Tally {
+  good: number;
+  total: number;
+}
+
+export interface UnitTally {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  counts: Readonly<Record<AssessmentComponent, Tally>>;
+}
+
+export interface UnitScore extends UnitTally {
+  /** good / total per component, null when nothing was counted. */
+  rates: Record<AssessmentComponent, number | null>;
+  /** 0–100, one decimal; null when no component has data. */
+  score: number | null;
+  /** 1 = best; equal scores share a rank (1, 2, 2, 4); null without a score. */
+  rank: number | null;
+}
+
+export function validateWeights(weights: AssessmentWeights): string[] {
+  const problems: string[] = [];
+  for (const c of ASSESSMENT_COMPONENTS) {
+    const w = weights[c];
+    if (!Number.isFinite(w) || w < 0 || w > 100) problems.push(`${ASSESSMENT_COMPONENT_LABELS[c]}权重须在 0–100 之间 / weight must be 0–100`);
+  }
+  if (ASSESSMENT_COMPONENTS.every((c) => weights[c] === 0)) problems.push('权重不能全为 0 / weights cannot all be zero');
+  return problems;
+}
+
+export function scoreUnit(tally: UnitTally, weights: AssessmentWeights): Omit<UnitScore, 'rank'> {
+  const rates = {} as Record<AssessmentComponent, number | null>;
+  let weighted = 0;
+  let weightSum = 0;
+  for (const c of ASSESSMENT_COMPONENTS) {
+    const { good, total } = tally.counts[c];
+    const rate = total > 0 ? Math.min(1, Math.max(0, good / total)) : null;
+    rates[c] = rate;
+    if (rate !== null && weights[c] > 0) {
+      weighted += weights[c] * rate;
+      weightSum += weights[c];
+    }
+  }
+  const score = weightSum > 0 ? Math.round((weighted / weightSum) * 1000) / 10 : null;
+  return { ...tally, rates, score };
+}
+
+/** Scores and ranks every unit; best first, units without a score last (by name). */
+export function rankUnits(tallies: readonly UnitTally[], weights: AssessmentWeights): UnitScore[] {
+  const scored = tallies.map((t) => scoreUnit(t, weights));
+  scored.sort((a, b) => {
+    if (a.score === null || b.score === null) return a.score === null ? (b.score === null ? a.unitName.localeCompare(b.unitName, 'zh') : 1) : -1;
+    return b.score - a.score || a.unitName.localeCompare(b.unitName, 'zh');
+  });
+  let rank = 0;
+  let previous: number | null = null;
+  return scored.map((row, index) => {
+    if (row.score === null) return { ...row, rank: null };
+    if (row.score !== previous) {
+      rank = index + 1;
+      previous = row.score;
+    }
+    return { ...row, rank };
+  });
+}

@@ -1,0 +1,63 @@
+// What 考核 counts for one county and year, read in a few set queries (no query per unit). County-pinned.
+import { and, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client.ts';
+import { milestones, supervisionOrders, taskReports, tasks } from '../db/schema/index.ts';
+
+export interface DueRow {
+  unitId: string | null;
+  dueOn: string;
+  doneOn: string | null;
+}
+
+/** Task deadlines of the year that have come, by lead unit. */
+export async function taskDeadlinesIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<DueRow[]> {
+  return exec
+    .select({ unitId: tasks.leadUnitId, dueOn: sql<string>`${tasks.deadline}::text`, doneOn: tasks.doneOn })
+    .from(tasks)
+    .where(and(eq(tasks.countyId, countyId), gte(tasks.deadline, from), lt(tasks.deadline, to), lte(tasks.deadline, today)));
+}
+
+/** Task milestones of the year that have come, by the task's lead unit. */
+export async function milestoneDatesIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<DueRow[]> {
+  return exec
+    .select({ unitId: tasks.leadUnitId, dueOn: milestones.dueOn, doneOn: milestones.doneOn })
+    .from(milestones)
+    .innerJoin(tasks, and(eq(tasks.id, milestones.taskId), eq(tasks.countyId, milestones.countyId)))
+    .where(and(eq(milestones.countyId, countyId), gte(milestones.dueOn, from), lt(milestones.dueOn, to), lte(milestones.dueOn, today)));
+}
+
+export interface SubmittedRow {
+  unitId: string;
+  dueOn: string | null;
+  submittedAt: Date | null;
+}
+
+/** Task reports due in the year (and already due). */
+export async function taskReportsDueIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<SubmittedRow[]> {
+  return exec
+    .select({ unitId: taskReports.unitId, dueOn: taskReports.dueOn, submittedAt: taskReports.submittedAt })
+    .from(taskReports)
+    .where(and(eq(taskReports.countyId, countyId), gte(taskReports.dueOn, from), lt(taskReports.dueOn, to), lte(taskReports.dueOn, today)));
+}
+
+export interface OrderReplyRow {
+  unitId: string | null;
+  repliedOnTime: boolean | null;
+  replyDueOn: string;
+  state: string;
+}
+
+/** 督办单 issued in the year whose reply was given or is overdue. */
+export async function ordersToAnswerIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<OrderReplyRow[]> {
+  return exec
+    .select({ unitId: supervisionOrders.unitId, repliedOnTime: supervisionOrders.repliedOnTime, replyDueOn: supervisionOrders.replyDueOn, state: supervisionOrders.state })
+    .from(supervisionOrders)
+    .where(
+      and(
+        eq(supervisionOrders.countyId, countyId),
+        gte(supervisionOrders.issuedOn, from),
+        lt(supervisionOrders.issuedOn, to),
+        or(sql`${supervisionOrders.repliedOnTime} is not null`, lt(supervisionOrders.replyDueOn, today)),
+      ),
+    );
+}

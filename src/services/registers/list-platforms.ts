@@ -1,0 +1,17 @@
+import type { Database } from '../../db/client.ts';
+import type { PlatformKind } from '../../domain/registers/indicator-binding.ts';
+import { listPlatforms as listPlatformRows, type PlatformRecord } from '../../repositories/platforms.ts';
+import type { Access } from '../auth/access.ts';
+import { requireAction, today } from './guards.ts';
+
+export interface PlatformView extends PlatformRecord {
+  /** Recognised and not revoked today. */
+  activeToday: boolean;
+}
+
+export async function listPlatforms(db: Database, access: Access, filter: { kind?: PlatformKind | undefined } = {}): Promise<PlatformView[]> {
+  requireAction(access, 'register.read');
+  const now = today();
+  const rows = await listPlatformRows(db, access.scope, filter);
+  return rows.map((p) => ({ ...p, activeToday: p.recognisedOn <= now && (p.revokedOn === null || p.revokedOn > now) }));
+}

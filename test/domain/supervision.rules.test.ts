@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { rankUnits, validateWeights, DEFAULT_ASSESSMENT_WEIGHTS, type UnitTally } from '../../src/domain/supervision/assessment.ts';
+import { WorkingCalendar } from '../../src/domain/supervision/calendar.ts';
+import {
+  DEFAULT_COLOUR_RULES,
+  indicatorColour,
+  validateColourRules,
+  workColour,
+  workScheduleShare,
+  type Colour,
+  type WorkSnapshot,
+} from '../../src/domain/supervision/colours.ts';
+import { packagedHolidayTable } from '../../src/domain/supervision/holidays/index.ts';
+import {
+  nextOrderState,
+  orderDeadlines,
+  OrderWorkflowError,
+  planItemSupervision,
+  repliedOnTime,
+  type OrderSnapshot,
+  type OrderState,
+} from '../../src/domain/supervision/orders.ts';
+
+const calendar = new WorkingCalendar(packagedHolidayTable());
+const rules = DEFAULT_COLOUR_RULES;
+
+const work = (over: Partial<WorkSnapshot>): WorkSnapshot => ({
+  startOn: '2024-01-01',
+  deadline: '2024-12-31',
+  doneOn: null,
+  percentDone: null,
+  milestones: [],
+  ...over,
+});
+
+describe('colour rules for tasks and projects (N = 5 working days, tolerance 10 points)', () => {
+  it.each<[string, Partial<WorkSnapshot>, string, Colour | null, string[]]>([
+    ['nothing due soon', {}, '2024-06-03', null, []],
+    ['done work has no colour even when late', { doneOn: '2025-01-05', deadline: '2024-12-31' }, '2025-02-01', null, []],
+    // Deadline 2024-10-08 seen from 2024-09-27 (Fri): 9-29 调休, 9-30, 10-08 → 3 working days ≤ 5 → 蓝.
+    ['deadline over 国庆 within 5 working days', { deadline: '2024-10-08' }, '2024-09-27', 'blue', ['deadline-near']],
+    // From 2024-09-20: 9-23..9-27 (5), 9-29, 9-30, 10-08 → 8 working days: no colour although only 18 calendar days.
+    ['deadline over 国庆 more than 5 working days away', { deadline: '2024-10-08' }, '2024-09-20', null, []],
+    // From 2024-09-24 (Tue): 9-25, 9-26, 9-27, 9-29, 9-30, 10-08 → 6 working days: still no colour.
+    ['国庆 holidays do not count as working days', { deadline: '2024-10-08' }, '2024-09-24', null, []],
+    ['deadline today is still blue', { deadline: '2024-06-03' }, '2024-06-03', 'blue', ['deadline-near']],
+    ['deadline passed → red', { deadline: '2024-06-03' }, '2024-06-04', 'red', ['overdue']],
+    [
+      'milestone within window → blue',
+      { milestones: [{ name: '完成选址', dueOn: '2024-06-07', doneOn: null }] },
+      '2024-06-03',
+      'blue',
+      ['milestone-near'],
+    ],
+    [
+      'milestone passed undone → yellow (behind 序时进度)',
+      { milestones: [{ name: '完成选址', dueOn: '2024-05-31', doneOn: null }] },
+      '2024-06-03',
+      'yellow',
+      ['milestone-overdue'],
+    ],
+    ['milestone done on time → nothing', { milestones: [{ name: '完成选址', dueOn: '2024-05-31', doneOn: '2024-05-30' }] }, '2024-06-03', null, []],
+    // Half of 2024 gone (P_time ≈ 0.5); 30% done is 20 points behind → 黄.
+    ['% done trails 序时进度 by more than 10 points → yellow', { percentDone: 30 }, '2024-07-01', 'yellow', ['behind-schedule']],
+    ['% done within tolerance → nothing', { percentDone: 45 }, '2024-07-01', null, []],
+    [
+      'red beats yellow and blue; all reasons kept strongest first',
+      { deadline: '2024-06-03', milestones: [{ name: '验收', dueOn: '2024-06-01', doneOn: null }] },
+      '2024-06-05',
+      'red',
+      ['overdue', 'milestone-overdue'],
+    ],
+    ['no deadline, no milestones → nothing', { deadline: null }, '2030-01-01', null, []],
+  ])('%s', (_label, over, today, colour, codes) => {
+    const verdict = workColour(work(over), today, rules, calendar);
+    expect(verdict.colour).toBe(colour);
+    expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
+  });
+
+  it('says why in Chinese', () => {
+    const verdict = workColour(work({ deadline: '2024-10-08' }), '2024-10-10', rules, calendar);
+    expect(verdict.reasons[0]?.text).toBe('已超过完成期限 2024-10-08（逾期 2 个工作日）');
+    const behind = workColour(work({ percentDone: 30 }), '2024-07-01', rules, calendar);
+    expect(behind.reasons[0]?.text).toMatch(/^完成进度 30%，序时进度 49\.\d%，滞后于序时进度$/);
+  });
+
+  it('序时进度 of a piece of work', () => {
+    expect(workScheduleShare('2024-01-01', '2024-01-11', '2024-01-06')).toBe(0.5);
+    expect(workScheduleShare('2024-01-01', '2024-01-11', '2023-12-01')).toBe(0);
+    expect(workScheduleShare('2024-01-01', '2024-01-11', '2024-02-01')).toBe(1);
+    expect(workScheduleShare('2024-01-01', '2024-01-01', '2024-01-01')).toBe(1);
+  });
+
+  it('a wider window makes blue earlier', () => {
+    const wide = { ...rules, blueWithinWorkingDays: 10 };
+    expect(workColour(work({ deadline: '2024-10-08' }), '2024-09-20', wide, calendar).colour).toBe('blue');
+  });
+});
+
+describe('colour rules for indicators', () => {
+  it.each([
+    ['约束性未达标', '约束性', 'red', 'binding-not-met'],
+    ['滞后', '预期性', 'yellow', 'indicator-lagging'],
+    ['滞后', '约束性', 'yellow', 'indicator-lagging'],
+    ['基本符合预期', '约束性', null, null],
+    ['提前实现', '预期性', null, null],
+    ['无数据', '预期性', null, null],
+    ['无法评价', '约束性', null, null],
+  ] as const)('%s (%s) → %s', (status, attribute, colour, code) => {
+    const verdict = indicatorColour(status, attribute, '完成进度 38.0%，序时进度 60.0%');
+    expect(verdict.colour).toBe(colour);
+    expect(verdict.reasons[0]?.code ?? null).toBe(code);
+  });
+});
+
+describe('督办单 lifecycle', () => {
+  it.each<[OrderState, 'sign' | 'reply' | 'return' | 'close', OrderState | 'error']>([
+    ['issued', 'sign', 'signed'],
+    ['issued', 'reply', 'replied'],
+    ['signed', 'reply', 'replied'],
+    ['replied', 'close', 'closed'],
+    ['replied', 'return', 'signed'],
+    ['issued', 'close', 'error'],
+    ['signed', 'sign', 'error'],
+    ['closed', 'reply', 'error'],
+    ['escalated', 'sign', 'error'],
+    ['resolved', 'reply', 'error'],
+  ])('%s + %s → %s', (state, action, expected) => {
+    if (expected === 'error') {
+      expect(() => nextOrderState(state, action)).toThrow(OrderWorkflowError);
+    } else {
+      expect(nextOrderState(state, action)).toBe(expected);
+    }
+  });
+
+  it('refuses in Chinese', () => {
+    expect(() => nextOrderState('closed', 'reply')).toThrow('督办单已办结，不能反馈');
+  });
+
+  it('deadlines are counted in working days over 国庆', () => {
+    // Issued 2024-09-30: sign within 2 working days → 10-09; a red reply within 2 → 10-09; yellow 3 → 10-10.
+    expect(orderDeadlines('red', '2024-09-30', rules, calendar)).toEqual({ signDueOn: '2024-10-09', replyDueOn: '2024-10-09' });
+    expect(orderDeadlines('yellow', '2024-09-30', rules, calendar).replyDueOn).toBe('2024-10-10');
+    expect(orderDeadlines('blue', '2025-09-26', rules, calendar)).toEqual({ signDueOn: '2025-09-29', replyDueOn: '2025-10-10' });
+    expect(repliedOnTime('2024-10-09', '2024-10-09')).toBe(true);
+    expect(repliedOnTime('2024-10-10', '2024-10-09')).toBe(false);
+  });
+});
+
+describe('the daily scan: issue, escalate, resolve', () => {
+  const order = (over: Partial<OrderSnapshot>): OrderSnapshot => ({
+    id: 'o1',
+    colour: 'blue',
+    state: 'issued',
+    signDueOn: '2024-06-05',
+    replyDueOn: '2024-06-10',
+    overdue: false,
+    ...over,
+  });
+  const plan = (current: Colour | null, orders: OrderSnapshot[], today: string) =>
+    planItemSupervision(current, orders, today, rules, calendar).map((s) =>
+      s.kind === 'issue' ? `issue ${s.colour}${s.reason ? ` (${s.reason})` : ''}` : s.kind === 'escalate' ? `escalate ${s.orderId}→${s.to} (${s.reason})` : `${s.kind} ${s.orderId}`,
+    );
+
+  it.each<[string, Colour | null, OrderSnapshot[], string, string[]]>([
+    ['nothing wrong, nothing open', null, [], '2024-06-03', []],
+    ['a new colour gets an order', 'yellow', [], '2024-06-03', ['issue yellow']],
+    ['an open order within its deadlines is left alone', 'blue', [order({})], '2024-06-05', []],
+    ['not signed in time: blue → yellow', 'blue', [order({})], '2024-06-06', ['escalate o1→yellow (not-signed)', 'issue yellow (not-signed)']],
+    [
+      'signed but no reply by the deadline: yellow → red',
+      'yellow',
+      [order({ colour: 'yellow', state: 'signed' })],
+      '2024-06-11',
+      ['escalate o1→red (not-replied)', 'issue red (not-replied)'],
+    ],
+    ['replied: the bureau decides, no escalation', 'yellow', [order({ colour: 'yellow', state: 'replied' })], '2024-07-01', []],
+    ['a red order ignored is marked overdue once', 'red', [order({ colour: 'red', state: 'signed' })], '2024-06-11', ['mark-overdue o1']],
+    ['and not again', 'red', [order({ colour: 'red', state: 'signed', overdue: true })], '2024-06-20', []],
+    ['the item got worse by itself', 'red', [order({})], '2024-06-04', ['escalate o1→red (worsened)', 'issue red (worsened)']],
+    ['a red turns back once the shortfall is made up', null, [order({ colour: 'red', state: 'signed' })], '2024-06-04', ['resolve o1']],
+    ['red easing to yellow: red resolved, a yellow order issued', 'yellow', [order({ colour: 'red' })], '2024-06-04', ['resolve o1', 'issue yellow']],
+    ['an order the bureau closed covers the same colour', 'yellow', [order({ colour: 'yellow', state: 'closed' })], '2024-06-20', []],
+    ['but not a stronger one', 'red', [order({ colour: 'yellow', state: 'closed' })], '2024-06-20', ['issue red']],
+    ['resolved and escalated orders do not cover anything', 'blue', [order({ state: 'resolved' }), order({ id: 'o2', state: 'escalated' })], '2024-06-20', ['issue blue']],
+  ])('%s', (_label, current, orders, today, expected) => {
+    expect(plan(current, orders, today)).toEqual(expected);
+  });
+
+  it('an escalated order gets fresh working-day deadlines from the day of escalation', () => {
+    const steps = planItemSupervision('blue', [order({ signDueOn: '2024-09-27' })], '2024-09-30', rules, calendar);
+    const issued = steps.find((s) => s.kind === 'issue');
+    expect(issued).toMatchObject({ colour: 'yellow', escalatedFrom: 'o1', signDueOn: '2024-10-09', replyDueOn: '2024-10-10' });
+  });
+});
+
+describe('settings checks', () => {
+  it('rules and weights', () => {
+    expect(validateColourRules(rules)).toEqual([]);
+    expect(validateColourRules({ ...rules, blueWithinWorkingDays: -1, progressTolerance: 2 })).toHaveLength(2);
+    expect(validateWeights(DEFAULT_ASSESSMENT_WEIGHTS)).toEqual([]);
+    expect(validateWeights({ indicators: 0, reports: 0, tasks: 0, supervision: 0 })).toEqual(['权重不能全为 0 / weights cannot all be zero']);
+  });
+});
+
+describe('考核 scoring', () => {
+  const tally = (unitName: string, c: [number, number][]): UnitTally => ({
+    unitId: unitName,
+    unitName,
+    unitKind: '部门',
+    counts: {
+      indicators: { good: c[0]?.[0] ?? 0, total: c[0]?.[1] ?? 0 },
+      reports: { good: c[1]?.[0] ?? 0, total: c[1]?.[1] ?? 0 },
+      tasks: { good: c[2]?.[0] ?? 0, total: c[2]?.[1] ?? 0 },
+      supervision: { good: c[3]?.[0] ?? 0, total: c[3]?.[1] ?? 0 },
+    },
+  });
+
+  it('weights, rescaling over components with data, and shared ranks', () => {
+    const rows = rankUnits(
+      [
+        // 40·1 + 20·0.5 + 25·1 + 15·0 = 75
+        tally('县科技局', [[2, 2], [1, 2], [4, 4], [0, 1]]),
+        // only tasks counted: 100
+        tally('龙潭乡', [[0, 0], [0, 0], [3, 3], [0, 0]]),
+        // (40·0.5 + 20·1) / (40 + 20) = 40 / 60 → 66.7
+        tally('县农业农村委', [[1, 2], [2, 2], [0, 0], [0, 0]]),
+        tally('县经信委', [[2, 2], [1, 2], [4, 4], [0, 1]]),
+        tally('三河镇', []),
+      ],
+      DEFAULT_ASSESSMENT_WEIGHTS,
+    );
+    expect(rows.map((r) => [r.unitName, r.score, r.rank])).toEqual([
+      ['龙潭乡', 100, 1],
+      ['县经信委', 75, 2],
+      ['县科技局', 75, 2],
+      ['县农业农村委', 66.7, 4],
+      ['三河镇', null, null],
+    ]);
+    expect(rows[1]?.rates).toEqual({ indicators: 1, reports: 0.5, tasks: 1, supervision: 0 });
+  });
+});

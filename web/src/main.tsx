@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App } from './App.tsx';
+import { AuthProvider } from './lib/auth.tsx';
+import './styles.css';
+
+const FONT =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", -apple-system, "Segoe UI", sans-serif';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#1d4e89', fontFamily: FONT, borderRadius: 4 } }}
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <App />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);
