@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { and, count, eq, lte, max, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseHandle } from '../src/db/client.ts';
-import { counties, indicatorValues, planIndicators, plans } from '../src/db/schema/index.ts';
+import { indicatorValues } from '../src/db/schema/index.ts';
 import { yearPeriod } from '../src/domain/period/period.ts';
 import { periodSortKey } from '../src/domain/reporting/period-sort.ts';
 import { operatorAccess } from '../src/services/auth/access.ts';
@@ -62,8 +62,27 @@ function random(seed: number): () => number {
   };
 }
 
-async function insertChunked<T>(rows: readonly T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+type ColumnType = 'uuid' | 'text' | 'int' | 'float8' | 'bool';
+
+/**
+ * COPY-like bulk load that works the same on PostgreSQL and PGlite: one `insert … select from unnest(arrays)` per
+ * 50,000 rows, each column sent as one array parameter (building a huge VALUES list costs more than the insert).
+ */
+async function bulkInsert<T extends Record<string, unknown>>(
+  db: Database,
+  table: string,
+  columns: Readonly<Record<keyof T & string, readonly [string, ColumnType]>>,
+  rows: readonly T[],
+): Promise<void> {
+  const keys = Object.keys(columns) as (keyof T & string)[];
+  const names = keys.map((k) => sql.identifier(columns[k][0]));
+  for (let i = 0; i < rows.length; i += 50_000) {
+    const chunk = rows.slice(i, i + 50_000);
+    const arrays = keys.map((k) => sql`${sql.param(chunk.map((r) => r[k] ?? null))}::${sql.raw(columns[k][1])}[]`);
+    await db.execute(
+      sql`insert into ${sql.identifier(table)} (${sql.join(names, sql`, `)}) select * from unnest(${sql.join(arrays, sql`, `)})`,
+    );
+  }
 }
 
 /** Generates the counties, their plans, indicators and official values with multi-row inserts. */
@@ -129,10 +148,65 @@ export async function generate(db: Database): Promise<{ planIds: string[]; value
       };
     });
   });
-  await insertChunked(countyRows, 5_000, (chunk) => db.insert(counties).values(chunk));
-  await insertChunked(planRows, 2_000, (chunk) => db.insert(plans).values(chunk));
-  await insertChunked(indicatorRows, 3_000, (chunk) => db.insert(planIndicators).values(chunk));
-  await insertChunked(valueRows, 4_000, (chunk) => db.insert(indicatorValues).values(chunk));
+  await bulkInsert(db, 'counties', { id: ['id', 'uuid'], name: ['name', 'text'], municipality: ['municipality', 'text'] }, countyRows);
+  await bulkInsert(
+    db,
+    'plans',
+    {
+      id: ['id', 'uuid'],
+      countyId: ['county_id', 'uuid'],
+      title: ['title', 'text'],
+      region: ['region', 'text'],
+      periodStart: ['period_start', 'int'],
+      periodEnd: ['period_end', 'int'],
+      sourceFileName: ['source_file_name', 'text'],
+      contentHash: ['content_hash', 'text'],
+    },
+    planRows,
+  );
+  await bulkInsert(
+    db,
+    'plan_indicators',
+    {
+      id: ['id', 'uuid'],
+      countyId: ['county_id', 'uuid'],
+      planId: ['plan_id', 'uuid'],
+      ordinal: ['ordinal', 'int'],
+      seq: ['seq', 'text'],
+      name: ['name', 'text'],
+      unit: ['unit', 'text'],
+      attribute: ['attribute', 'text'],
+      baselineYear: ['baseline_year', 'int'],
+      baselineValue: ['baseline_value', 'float8'],
+      baselineText: ['baseline_text', 'text'],
+      targetYear: ['target_year', 'int'],
+      targetValue: ['target_value', 'float8'],
+      targetComparator: ['target_comparator', 'text'],
+      targetText: ['target_text', 'text'],
+      cumulative: ['cumulative', 'bool'],
+      annualGrowthRate: ['annual_growth_rate', 'float8'],
+    },
+    indicatorRows,
+  );
+  await bulkInsert(
+    db,
+    'indicator_values',
+    {
+      id: ['id', 'uuid'],
+      countyId: ['county_id', 'uuid'],
+      indicatorId: ['indicator_id', 'uuid'],
+      period: ['period', 'text'],
+      periodKind: ['period_kind', 'text'],
+      dataYear: ['data_year', 'int'],
+      periodSort: ['period_sort', 'int'],
+      source: ['source', 'text'],
+      value: ['value', 'float8'],
+      isOfficial: ['is_official', 'bool'],
+      officialReason: ['official_reason', 'text'],
+      enteredBy: ['entered_by', 'text'],
+    },
+    valueRows,
+  );
   await db.execute(sql`analyze`);
   return { planIds: planRows.map((p) => p.id), values: valueRows.length };
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerMonitoringCommands } from './monitoring-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
+import { registerReportCommands } from './report-commands.ts';
 import { registerSampleCommands } from './sample-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 
@@ -12,6 +13,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerPlanCommands(program);
+registerReportCommands(program);
 registerUserCommands(program);
 registerBackupCommands(program);
 registerMonitoringCommands(program);

@@ -16,6 +16,8 @@ import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { planRoutes } from './routes/plans.ts';
 import { pageRoutes } from './routes/pages.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { createReportJobQueue } from '../services/report-job-queue.ts';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -59,6 +61,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(monitoringFileRoutes, { prefix: '/api' });
+  // Report jobs run in the background; closing the app waits for the running one so the database stays open for it.
+  app.decorate('reportJobQueue', createReportJobQueue(options.database.db));
+  app.addHook('onClose', () => app.reportJobQueue.idle());
+  await app.register(reportRoutes, { prefix: '/api' });
   await app.register(pageRoutes);
   return app;
 }

@@ -47,7 +47,7 @@ export interface OrderReplyRow {
   state: string;
 }
 
-/** 督办单 issued in the year whose reply was given or is overdue. */
+/** 督办单 issued in the year whose reply was given or is overdue (resolved-without-reply orders excepted). */
 export async function ordersToAnswerIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<OrderReplyRow[]> {
   return exec
     .select({ unitId: supervisionOrders.unitId, repliedOnTime: supervisionOrders.repliedOnTime, replyDueOn: supervisionOrders.replyDueOn, state: supervisionOrders.state })
@@ -57,7 +57,12 @@ export async function ordersToAnswerIn(exec: Executor, countyId: string, from: s
         eq(supervisionOrders.countyId, countyId),
         gte(supervisionOrders.issuedOn, from),
         lt(supervisionOrders.issuedOn, to),
-        or(sql`${supervisionOrders.repliedOnTime} is not null`, lt(supervisionOrders.replyDueOn, today)),
+        // Answered, or unanswered past the deadline — except an order resolved because the shortfall was made up:
+        // the unit fixed the matter itself, which is no failure to answer.
+        or(
+          sql`${supervisionOrders.repliedOnTime} is not null`,
+          and(lt(supervisionOrders.replyDueOn, today), sql`${supervisionOrders.state} <> 'resolved'`),
+        ),
       ),
     );
 }

@@ -137,3 +137,13 @@ export async function listLatestFigures(exec: Executor, scope: TenantScope, indi
   }
   return [...latest.values()];
 }
+
+/** Every plan indicator of the scope (for the binding screen), with its plan. */
+export async function listIndicatorsForBinding(exec: Executor, scope: TenantScope) {
+  return exec
+    .select({ id: planIndicators.id, countyId: planIndicators.countyId, name: planIndicators.name, unit: planIndicators.unit, planId: plans.id, planTitle: plans.title })
+    .from(planIndicators)
+    .innerJoin(plans, and(eq(plans.id, planIndicators.planId), eq(plans.countyId, planIndicators.countyId)))
+    .where(countyFilter(planIndicators.countyId, scope))
+    .orderBy(asc(plans.title), asc(planIndicators.ordinal));
+}

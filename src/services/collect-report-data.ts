@@ -19,6 +19,7 @@ import { REPORT_STATE_LABELS, type ReportState } from '../domain/reporting/workf
 import { VALUE_SOURCE_LABELS, isValueSource } from '../domain/reporting/vocabulary.ts';
 import { findPlanDetail } from '../repositories/plans.ts';
 import { findCountyById, listOfficialValueProvenance, type OfficialValueProvenance } from '../repositories/report-data.ts';
+import { countyScope } from '../repositories/scope.ts';
 import type { Access } from './auth/access.ts';
 import { NotFoundError } from './errors.ts';
 import { listProjectLedger, type LedgerProjectView } from './list-project-ledger.ts';
@@ -44,9 +45,13 @@ export interface CollectReportInput {
 
 export async function collectReportData(db: Database, access: Access, input: CollectReportInput): Promise<ReportData> {
   const now = input.now ?? new Date();
-  const plan = await findPlanDetail(db, access.scope, input.planId);
+  const found = await findPlanDetail(db, access.scope, input.planId);
   // Another county's plan answers exactly like a missing one.
-  if (!plan) throw new NotFoundError('plan', input.planId, '规划不存在 / plan not found');
+  if (!found) throw new NotFoundError('plan', input.planId, '规划不存在 / plan not found');
+  const plan = found;
+  // Narrowed to the plan's county: a municipal or operator caller must not pull every county's tasks and owed
+  // reports into one county's report (and the queries stay single-county).
+  access = { ...access, scope: countyScope(plan.countyId) };
   const [county, status, tasks, ledger, orders, outstanding] = await Promise.all([
     findCountyById(db, access.scope, plan.countyId),
     getPlanStatus(db, access, { planId: plan.id, period: String(input.year) }),

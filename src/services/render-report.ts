@@ -1,5 +1,5 @@
 // ReportData → the two files of a report: the Word document (公文 layout, charts embedded) and its Excel annex.
-// Charts draw on the thread pool while the annex is written, so one report costs little more than its slowest part.
+// The charts are drawn, then the Word file and the annex are written.
 import { buildReportDocument } from '../domain/reports/document.ts';
 import { reportFileStem, type ReportData } from '../domain/reports/model.ts';
 import { renderCharts } from '../reports/chart-renderer.ts';

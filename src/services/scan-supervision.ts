@@ -100,7 +100,8 @@ export async function supervisedItems(exec: Database, access: Access, countyId: 
 }
 
 function snapshot(row: OrderRow): OrderSnapshot {
-  return { id: row.id, colour: row.colour, state: row.state, signDueOn: row.signDueOn, replyDueOn: row.replyDueOn, overdue: row.overdue };
+  // Reasons are stored strongest first: the first one's colour is the item's own colour at issue.
+  return { id: row.id, colour: row.colour, itemColour: row.reasons[0]?.colour ?? row.colour, state: row.state, signDueOn: row.signDueOn, replyDueOn: row.replyDueOn, overdue: row.overdue };
 }
 
 function itemLink(kind: SupervisedKind, id: string): string {

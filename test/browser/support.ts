@@ -78,7 +78,11 @@ export async function newPage(browser: Browser, size: { width: number; height: n
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    // Failed requests are reported below with their URL; the console line does not name it.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`http ${response.status()} ${response.request().method()} ${response.url()}`);
   });
   return { context, page, errors };
 }
@@ -86,6 +90,8 @@ export async function newPage(browser: Browser, size: { width: number; height: n
 export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // Sticky header and side menu would be drawn where the page happens to be scrolled.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
@@ -100,6 +106,6 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 
 export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
-  await page.getByText('退出登录').click();
+  await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('退出登录').click();
   await page.getByRole('button', { name: '登录' }).waitFor();
 }

@@ -150,7 +150,8 @@ describe('督办单 lifecycle', () => {
 describe('the daily scan: issue, escalate, resolve', () => {
   const order = (over: Partial<OrderSnapshot>): OrderSnapshot => ({
     id: 'o1',
-    colour: 'blue',
+    colour: over.colour ?? 'blue',
+    itemColour: over.colour ?? 'blue',
     state: 'issued',
     signDueOn: '2024-06-05',
     replyDueOn: '2024-06-10',
@@ -178,6 +179,20 @@ describe('the daily scan: issue, escalate, resolve', () => {
     ['a red order ignored is marked overdue once', 'red', [order({ colour: 'red', state: 'signed' })], '2024-06-11', ['mark-overdue o1']],
     ['and not again', 'red', [order({ colour: 'red', state: 'signed', overdue: true })], '2024-06-20', []],
     ['the item got worse by itself', 'red', [order({})], '2024-06-04', ['escalate o1→red (worsened)', 'issue red (worsened)']],
+    [
+      'an order escalated because it was ignored stays red while the item stays yellow',
+      'yellow',
+      [order({ colour: 'red', itemColour: 'yellow', state: 'signed' })],
+      '2024-06-05',
+      [],
+    ],
+    [
+      'and resolves when the item drops below its own colour',
+      'blue',
+      [order({ colour: 'red', itemColour: 'yellow', state: 'signed' })],
+      '2024-06-05',
+      ['resolve o1', 'issue blue'],
+    ],
     ['a red turns back once the shortfall is made up', null, [order({ colour: 'red', state: 'signed' })], '2024-06-04', ['resolve o1']],
     ['red easing to yellow: red resolved, a yellow order issued', 'yellow', [order({ colour: 'red' })], '2024-06-04', ['resolve o1', 'issue yellow']],
     ['an order the bureau closed covers the same colour', 'yellow', [order({ colour: 'yellow', state: 'closed' })], '2024-06-20', []],

@@ -33,7 +33,7 @@ let admin: Access;
 let otherCounty: Access;
 let reporter: Access;
 let strangerReporter: Access;
-const unit = { tech: '', agri: '', town: '', shizhu: '' };
+const unit = { tech: '', agri: '', town: '', econ: '', shizhu: '' };
 const NOW = new Date('2024-06-03T02:00:00Z');
 
 const db = () => database.db;
@@ -45,12 +45,13 @@ beforeAll(async () => {
   unit.tech = await addUnit(db(), fj, '县科技局');
   unit.agri = await addUnit(db(), fj, '县农业农村委');
   unit.town = await addUnit(db(), fj, '永乐镇');
+  unit.econ = await addUnit(db(), fj, '县经济信息委');
   unit.shizhu = await addUnit(db(), plans.shizhu.countyId, '石柱县科技局');
   staff = accessAs('county_staff', fj, null, 'fj-staff');
   admin = accessAs('county_admin', fj, null, 'fj-admin');
   otherCounty = accessAs('county_staff', plans.shizhu.countyId, null, 'sz-staff');
   reporter = accessAs('unit_reporter', fj, unit.agri, 'fj-agri');
-  strangerReporter = accessAs('unit_reporter', fj, unit.town, 'fj-town');
+  strangerReporter = accessAs('unit_reporter', fj, unit.econ, 'fj-econ');
 });
 afterAll(async () => {
   await database.dispose();
@@ -268,11 +269,14 @@ describe('project ledger', () => {
       { key: '2023', projects: 2, totalInvestment: 0, plannedInvestment: 1700, completedInvestment: 1600 },
       { key: '2024', projects: 1, totalInvestment: 0, plannedInvestment: 800, completedInvestment: 300.25 },
     ]);
+    // Two plan rows name 县农业农村委 as lead unit (matched at build), plus the one assigned above.
     const agri = ledger.totals.byUnit.find((t) => t.key === '县农业农村委');
-    expect(agri).toMatchObject({ projects: 1, completedInvestment: 1400.25 });
+    expect(agri).toMatchObject({ projects: 3, completedInvestment: 1900.25 }); // 1100 + 300.25 + the second project's 500
     const project = ledger.projects.find((p) => p.id === first.id);
     expect(project?.years.map((y) => [y.year, y.imageProgress, y.percentDone])).toEqual([[2023, '主体完工，调试中', 65], [2024, '设备安装', 70]]);
-    expect((await listProjectLedger(db(), reporter, {}, NOW)).projects.map((p) => p.id)).toEqual([first.id]);
+    const own = (await listProjectLedger(db(), reporter, {}, NOW)).projects;
+    expect(own.map((p) => p.id)).toContain(first.id);
+    expect(own.every((p) => p.leadUnit?.id === unit.agri)).toBe(true);
     expect(ALL_COUNTIES.kind).toBe('all');
   });
 });

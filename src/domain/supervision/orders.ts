@@ -6,8 +6,8 @@
 //   已升级 and a new order one colour up (blue → yellow → red) is issued; a red order that is ignored stays red and is
 //   marked 逾期 once (so the unit and the bureau are told, but not every day);
 //   worse — the item's colour rose on its own — escalated the same way, straight to the item's colour;
-//   better — the shortfall is made up (colour gone or lower) — the order ends as 已消除 ("a red turns back"); a
-//   remaining lower colour gets its own new order.
+//   better — the shortfall is made up (colour gone, or lower than the item's colour when the order was issued) —
+//   the order ends as 已消除 ("a red turns back"); a remaining lower colour gets its own new order.
 // Pure: `planItemSupervision` says what to do, the service does it in one transaction.
 import type { IsoDate, WorkingCalendar } from './calendar.ts';
 import { colourRank, COLOUR_LABELS, escalatedColour, type Colour, type ColourRules } from './colours.ts';
@@ -82,6 +82,12 @@ export function repliedOnTime(repliedOn: IsoDate, replyDueOn: IsoDate): boolean 
 export interface OrderSnapshot {
   id: string;
   colour: Colour;
+  /**
+   * The item's own colour when the order was issued. It equals `colour` except for an order escalated because it
+   * was ignored: a yellow item's ignored order becomes red, but the item is still only yellow — it has not improved
+   * while it stays yellow, so the red order stands.
+   */
+  itemColour: Colour;
   state: OrderState;
   signDueOn: IsoDate;
   replyDueOn: IsoDate;
@@ -131,7 +137,7 @@ export function planItemSupervision(
     return covered ? [] : [issue(current, null, null)];
   }
 
-  if (colourRank(current) < colourRank(open.colour)) {
+  if (colourRank(current) < colourRank(open.itemColour)) {
     const text =
       current === null
         ? `情况已消除，${COLOUR_LABELS[open.colour]}色督办自动解除`

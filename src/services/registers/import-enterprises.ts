@@ -86,7 +86,9 @@ export async function importEnterprises(db: Database, access: Access, input: Imp
       if (row.year === null) continue;
       const existing = await findFigures(tx, countyId, enterpriseId, row.year);
       if (existing) {
-        if (!(await updateFiguresIfVersion(tx, { id: existing.id, countyId, version: existing.version }, row.figures, access.actor.name))) {
+        // As for the enterprise columns, a blank cell keeps the stored figure: a partial sheet never erases data.
+        const filled = Object.fromEntries(Object.entries(row.figures).filter(([, v]) => v !== null && v !== undefined));
+        if (!(await updateFiguresIfVersion(tx, { id: existing.id, countyId, version: existing.version }, filled, access.actor.name))) {
           throw new VersionConflictError('enterprise_figures', existing);
         }
       } else if (!(await insertFigures(tx, { countyId, enterpriseId, year: row.year }, row.figures, access.actor.name))) {

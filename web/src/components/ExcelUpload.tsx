@@ -9,6 +9,13 @@ import { formatNumber } from '../lib/format.ts';
 import { DataTable } from './DataTable.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
+
+/** "第 4 行 C 列：…" unless the server's message already says where. */
+function placed(e: { row: number; column: string | null; message: string }): string {
+  if (/第\s*\d+\s*行/.test(e.message)) return e.message;
+  const where = `${e.row > 0 ? `第 ${e.row} 行` : ''}${e.column ? ` ${e.column} 列` : ''}`.trim();
+  return where ? `${where}：${e.message}` : e.message;
+}
 type PreviewRow = SheetUpload['rows'][number] & { errors: string[] };
 
 const CHANGE_LABELS: Record<PreviewRow['change'], { text: string; color: string }> = {
@@ -73,7 +80,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
   const fileErrors = preview?.errors.filter((e) => e.row <= 0) ?? [];
   const rows: PreviewRow[] = (preview?.rows ?? []).map((r) => ({
     ...r,
-    errors: (preview?.errors ?? []).filter((e) => e.row === r.row).map((e) => (e.column ? `${e.column}列：${e.message}` : e.message)),
+    errors: (preview?.errors ?? []).filter((e) => e.row === r.row).map((e) => (e.column && !/第\s*\d+\s*行/.test(e.message) ? `${e.column}列：${e.message}` : e.message)),
   }));
   // Rows the server could not read at all (text in a number cell, unknown code) appear only as errors.
   const orphanErrors = (preview?.errors ?? []).filter((e) => e.row > 0 && !rows.some((r) => r.row === e.row));
@@ -90,6 +97,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
         items={[{ title: '选择文件' }, { title: '预检（不写入）' }, { title: '确认导入' }, { title: '完成' }]}
       />
       <Upload.Dragger
+        className="excel-dragger"
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         multiple={false}
         showUploadList={false}
@@ -122,10 +130,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
                 <Space direction="vertical" size={0}>
                   {[...fileErrors, ...orphanErrors].map((e, i) => (
                     <Typography.Text type="danger" key={i}>
-                      {e.row > 0 ? `第 ${e.row} 行` : ''}
-                      {e.column ? `${e.column}列` : ''}
-                      {e.row > 0 || e.column ? '：' : ''}
-                      {e.message}
+                      {placed(e)}
                     </Typography.Text>
                   ))}
                 </Space>

@@ -23,13 +23,13 @@ export function EmptyState({ text, action }: { text: ReactNode; action?: ReactNo
 }
 
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
-  const notYet = error instanceof ApiError && error.status === 404 && error.code === '404';
-  const forbidden = error instanceof ApiError && error.status === 403;
+  const status = error instanceof ApiError ? error.status : 0;
+  const heading = status === 403 ? '没有权限查看此内容' : status === 404 ? '没有找到要查看的内容' : status === 0 ? '无法连接服务器' : '加载失败';
   return (
     <Result
-      status={forbidden ? '403' : 'warning'}
-      title={title ?? (forbidden ? '没有权限查看此页面' : notYet ? '该功能暂未开放' : '加载失败')}
-      subTitle={notYet ? '服务器尚未提供此数据，请稍后再试或联系管理员。' : errorText(error)}
+      status={status === 403 ? '403' : status === 404 ? '404' : 'warning'}
+      title={title ?? heading}
+      subTitle={`${errorText(error)}${status >= 500 || status === 0 ? '。请稍后重试，如仍不行请联系管理员。' : ''}`}
       extra={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
     />
   );

@@ -1,5 +1,7 @@
 // 首页: the chosen plan's indicators for the chosen period — counts per status, the 序时进度, the indicators behind
 // pace first, the reports still owed by unit, and the last changes.
+import { tryParsePeriod } from '@domain/period/period.ts';
+import { scheduleShare } from '@domain/progress/schedule.ts';
 import { STATUS_COLOURS, type StatusOutcome } from '@domain/progress/status.ts';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, List, Row, Typography } from 'antd';
@@ -41,11 +43,19 @@ function Dashboard({ planId, title, period }: { planId: string; title: string; p
   );
 }
 
+function planSchedule(start: number | null, end: number | null, period: string): number | null {
+  if (start === null || end === null || end < start) return null;
+  const parsed = tryParsePeriod(period);
+  return parsed ? scheduleShare({ baseYear: start - 1, targetYear: end }, parsed).share : null;
+}
+
 const gapOf = (r: IndicatorStatus) => (r.completion !== null && r.schedule !== null ? r.completion - r.schedule : null);
 
 function DashboardBody({ rows, period, planId }: { rows: IndicatorStatus[]; period: string; planId: string }) {
-  // Every indicator of one plan shares the span, so the 序时进度 at the period is the same for all of them.
-  const scheduleShare = rows.find((r) => r.schedule !== null)?.schedule ?? null;
+  // 序时进度 of the chosen period over the plan span (base year = the year before the plan starts, as the server
+  // counts it); each row's own 序时进度 is taken at the period of its latest figure.
+  const { plan } = useWorkspace();
+  const scheduleShare = useMemo(() => planSchedule(plan?.periodStart ?? null, plan?.periodEnd ?? null, period), [plan, period]);
   const { message } = App.useApp();
   const [exporting, setExporting] = useState(false);
   const [selected, setSelected] = useState<StatusOutcome | null>(null);
@@ -72,14 +82,18 @@ function DashboardBody({ rows, period, planId }: { rows: IndicatorStatus[]; peri
       title: '最新值',
       value: (r) => r.current?.value ?? null,
       render: (r) => (
-        <span className="num">
-          {formatWithUnit(r.current?.value, r.unit)}
-          {r.current && r.current.period !== period && <Typography.Text type="secondary">（{r.current.periodLabel}）</Typography.Text>}
-        </span>
+        <>
+          <div className="num">{formatWithUnit(r.current?.value, r.kind === 'annual-growth' ? null : r.unit)}</div>
+          {r.current && r.current.period !== period && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.current.periodLabel}数据
+            </Typography.Text>
+          )}
+        </>
       ),
       exportValue: (r) => r.current?.value ?? null,
       align: 'right',
-      width: 160,
+      width: 130,
     },
     {
       key: 'done',

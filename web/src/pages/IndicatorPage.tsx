@@ -78,7 +78,9 @@ function IndicatorView({ data, period }: { data: IndicatorSeries; period: string
           <Descriptions.Item label="基期值">{row.baseline ? `${row.baseline.text}（${row.baseline.year}年）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="目标值">{row.target ? `${row.target.text}（${row.target.year}年）` : '—'}</Descriptions.Item>
           <Descriptions.Item label="最新值">
-            {status?.current ? `${formatWithUnit(status.current.value, row.unit)}（${status.current.periodLabel}，${status.current.sourceLabel}）` : '—'}
+            {status?.current
+              ? `${formatWithUnit(status.current.value, status.kind === 'annual-growth' ? null : row.unit)}（${status.current.periodLabel}，${status.current.sourceLabel}）`
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label="完成进度">{formatShare(status?.completion)}</Descriptions.Item>
           <Descriptions.Item label="序时进度">{formatShare(status?.schedule)}</Descriptions.Item>
@@ -102,7 +104,7 @@ function IndicatorView({ data, period }: { data: IndicatorSeries; period: string
           </Suspense>
         )}
         <Typography.Text type="secondary">
-          虚线为从基期值到目标值的目标路径，浅蓝色带为容差（±{formatNumber(Math.round(data.indicator.tolerance * 1000) / 10)} 个百分点）；红点为{periodLabel(period)}的序时进度位置。
+          虚线为从基期值到目标值的目标路径，浅蓝色带为容差（±{formatNumber(Math.round(data.indicator.tolerance * 1000) / 10)} 个百分点）；红点为最新数据所在年份的序时进度位置（评价即在此处作出）。
         </Typography.Text>
       </Card>
       <Card className="section" size="small">
@@ -135,7 +137,7 @@ function IndicatorView({ data, period }: { data: IndicatorSeries; period: string
             },
             { key: 'state', title: '审核', value: (v) => v.reportState, render: (v) => (v.reportState ? <ReportStateTag state={v.reportState} /> : '—'), width: 86 },
             { key: 'caliber', title: '口径', value: (v) => v.caliberNote, ellipsis: true },
-            { key: 'comment', title: '说明', value: (v) => [v.isSample ? '示例数据' : null, v.comment, v.explanation].filter(Boolean).join('；') || null, ellipsis: true },
+            { key: 'comment', title: '说明', value: (v) => [...new Set([v.isSample ? '示例数据' : null, v.comment, v.explanation].filter(Boolean))].join('；') || null, ellipsis: true },
             { key: 'who', title: '填报人', value: (v) => v.enteredBy, filter: true, width: 110, ellipsis: true },
             { key: 'when', title: '更新时间', value: (v) => v.updatedAt, render: (v) => formatDateTime(v.updatedAt), exportValue: (v) => formatDateTime(v.updatedAt), width: 160 },
             {
@@ -208,7 +210,8 @@ function chartOption(data: IndicatorSeries, period: string): EChartsOption {
     return p ? p.high - p.low : null;
   });
   const actual = categories.map((c) => data.official.find((o) => o.period === c)?.value ?? null);
-  const nowCode = period.slice(0, 4);
+  // The 序时进度 point sits where the status is judged: the year of the latest figure (statistics lag a year).
+  const nowCode = (data.status?.current?.period ?? period).slice(0, 4);
   const nowIndex = categories.indexOf(nowCode);
   const nowPoint = pathAt(nowCode);
   const series: unknown[] = [];
@@ -266,9 +269,10 @@ function chartOption(data: IndicatorSeries, period: string): EChartsOption {
       },
     },
     legend: { data: ['实际值', '目标路径'], top: 0 },
-    grid: { left: 64, right: 40, top: 40, bottom: 32 },
+    grid: { left: 64, right: 72, top: 48, bottom: 32 },
     xAxis: { type: 'category', data: categories.map((c) => periodLabel(c)), boundaryGap: false },
-    yAxis: { type: 'value', name: data.indicator.row.unit ?? '', scale: true },
+    // 年均增长 indicators are reported as levels; the plan's unit (%) is the rate's, not the figure's.
+    yAxis: { type: 'value', name: data.indicator.kind === 'annual-growth' ? '' : (data.indicator.row.unit ?? ''), scale: true },
     series,
   };
 }

@@ -91,10 +91,25 @@ function Municipal({ data }: { data: CountyComparison }) {
     });
     return {
       tooltip: { formatter: (p: { value: [number, number, number | null] }) => `${data.rows[p.value[1]]?.name ?? ''}<br/>${data.counties[p.value[0]]?.countyName ?? ''}：完成进度 ${p.value[2] === null ? '—' : `${p.value[2].toFixed(1)}%`}` },
-      grid: { left: 220, right: 24, top: 16, bottom: 72 },
-      xAxis: { type: 'category', data: data.counties.map((c) => c.countyName), splitArea: { show: true } },
-      yAxis: { type: 'category', data: data.rows.map((r) => (r.name.length > 14 ? `${r.name.slice(0, 14)}…` : r.name)), splitArea: { show: true } },
-      visualMap: { min: 0, max: 100, calculable: true, orient: 'horizontal', left: 'center', bottom: 8, text: ['100%', '0%'], inRange: { color: ['#fff5e6', '#9ecae1', '#1d4e89'] } },
+      grid: { left: 220, right: 24, top: 36, bottom: 48 },
+      xAxis: { type: 'category', position: 'top', data: data.counties.map((c) => c.countyName), splitArea: { show: true } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: data.rows.map((r) => (r.name.length > 14 ? `${r.name.slice(0, 14)}…` : r.name)),
+        splitArea: { show: true },
+      },
+      visualMap: {
+        min: 0,
+        max: 100,
+        calculable: false,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 4,
+        itemHeight: 160,
+        text: ['完成进度 100%', '0%'],
+        inRange: { color: ['#fff5e6', '#9ecae1', '#1d4e89'] },
+      },
       series: [{ type: 'heatmap', data: points, label: { show: true, formatter: (p: { value: [number, number, number | null] }) => (p.value[2] === null ? '' : `${p.value[2].toFixed(0)}`) } }],
     };
   }, [data, counts]);
@@ -154,7 +169,7 @@ function Municipal({ data }: { data: CountyComparison }) {
           ) : (
             <EChart
               option={heatOption}
-              height={Math.max(320, data.rows.length * 26 + 100)}
+              height={Math.max(320, data.rows.length * 26 + 96)}
               ariaLabel="各区县完成进度热力图"
               testId="municipal-heat"
               onClick={(p) => {

@@ -89,7 +89,10 @@ function ReportForm({ sheet, reload, setSheet }: { sheet: ReportSheet; reload: (
     () =>
       sheet.items.map((item) => {
         const draft = drafts[item.indicator.id] ?? draftOf(item);
-        const outlier = outlierOfDraft(draft.value, item.previous, item.indicator.row);
+        // The server's verdict on the stored figure counts while the figure is unchanged (it knows last year's
+        // value even when the sheet could not tell us before anything was entered).
+        const local = outlierOfDraft(draft.value, item.previous, item.indicator.row);
+        const outlier = local.outlier || !(item.outlier.outlier && draft.value === (item.value?.value ?? null)) ? local : item.outlier;
         const errors = validateRow(
           { indicatorId: item.indicator.id, period: sheet.period, expectedVersion: item.value?.version ?? 0 },
           draft,
@@ -191,6 +194,12 @@ function ReportForm({ sheet, reload, setSheet }: { sheet: ReportSheet; reload: (
     if (!fresh) return;
     if (!fresh.report) {
       message.error('请先填写数值再提交');
+      return;
+    }
+    const unexplained = fresh.items.filter((i) => i.outlier.outlier && !i.value?.explanation);
+    if (unexplained.length > 0) {
+      setStrict(true);
+      message.error(`有 ${unexplained.length} 个数值超出历史范围，须填写说明后才能提交`);
       return;
     }
     const reportId = fresh.report.id;
@@ -418,7 +427,7 @@ function NotesCell({
       {errors.caliberNote && <Typography.Text type="danger">{errors.caliberNote}</Typography.Text>}
       {showExplanation && (
         <>
-          {outlier.outlier && <Typography.Text type="warning">⚠ {outlier.message}，请说明原因</Typography.Text>}
+          {outlier.outlier && !errors.explanation && <Typography.Text type="warning">⚠ {outlier.message}，请说明原因</Typography.Text>}
           <Input.TextArea
             aria-label={`${name} 异常说明`}
             data-testid={`explanation-${item.indicator.row.seq}`}

@@ -1,0 +1,38 @@
+// A 科技特派员 with dispatches (三方协议), service logs (with photos) and annual assessments.
+import type { Database } from '../../db/client.ts';
+import {
+  findCommissioner,
+  listAssessments,
+  listDispatches,
+  listServiceLogs,
+  type AssessmentRecord,
+  type CommissionerRecord,
+  type DispatchRecord,
+  type ServiceLogRecord,
+} from '../../repositories/commissioners.ts';
+import type { Access } from '../auth/access.ts';
+import { NotFoundError } from '../errors.ts';
+import { requireAction } from './guards.ts';
+
+export interface CommissionerDetail extends CommissionerRecord {
+  dispatches: DispatchRecord[];
+  serviceLogs: ServiceLogRecord[];
+  assessments: AssessmentRecord[];
+}
+
+export async function findReachableCommissioner(db: Database, access: Access, id: string): Promise<CommissionerRecord> {
+  const c = await findCommissioner(db, access.scope, id);
+  if (!c) throw new NotFoundError('commissioner', id, '科技特派员不存在 / commissioner not found');
+  return c;
+}
+
+export async function getCommissioner(db: Database, access: Access, id: string): Promise<CommissionerDetail> {
+  requireAction(access, 'register.read');
+  const c = await findReachableCommissioner(db, access, id);
+  const [dispatches, serviceLogs, assessments] = await Promise.all([
+    listDispatches(db, access.scope, id),
+    listServiceLogs(db, access.scope, { commissionerId: id }),
+    listAssessments(db, access.scope, id),
+  ]);
+  return { ...c, dispatches, serviceLogs, assessments };
+}

@@ -1,0 +1,11 @@
+// The records behind each 登记系统 figure of an indicator (latest computation per year) — what monitoring shows
+// beside the value so the bureau can see which enterprises, platforms or contracts were counted.
+import type { Database } from '../../db/client.ts';
+import { listLatestFigures, type FigureRecord } from '../../repositories/register-bindings.ts';
+import type { Access } from '../auth/access.ts';
+import { requireAction } from './guards.ts';
+
+export async function listRegisterFigures(db: Database, access: Access, indicatorId: string): Promise<FigureRecord[]> {
+  requireAction(access, 'register.read');
+  return listLatestFigures(db, access.scope, indicatorId);
+}
