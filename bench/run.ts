@@ -14,6 +14,7 @@ const BENCHES: readonly Bench[] = [
   { title: '规划解析 / plan parser', file: './parse-bench.ts', exportName: 'benchParse' },
   { title: '指标监测 / indicator status at scale', file: './monitoring-bench.ts', exportName: 'benchMonitoring' },
   { title: '前端包体积 / web bundle', file: './web-bundle.ts', exportName: 'benchWebBundle' },
+  { title: '评估报告 / evaluation reports', file: './report-bench.ts', exportName: 'benchReports' },
 ];
 
 const only = process.argv.slice(2);

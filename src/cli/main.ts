@@ -3,8 +3,10 @@ import { Command } from 'commander';
 import { registerBackupCommands } from './backup-commands.ts';
 import { registerMonitoringCommands } from './monitoring-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
+import { registerRegisterCommands } from './register-commands.ts';
 import { registerReportCommands } from './report-commands.ts';
 import { registerSampleCommands } from './sample-commands.ts';
+import { registerTaskCommands } from './task-commands.ts';
 import { registerUserCommands } from './user-commands.ts';
 
 const program = new Command()
@@ -18,5 +20,7 @@ registerUserCommands(program);
 registerBackupCommands(program);
 registerMonitoringCommands(program);
 registerSampleCommands(program);
+registerRegisterCommands(program);
+registerTaskCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,8 +1,7 @@
 // Zod schemas of the report API (评估报告): the generation request, the job with its progress and files. The routes
 // validate and serialise with them; the web app reuses them. The type check at the bottom keeps them in step.
 import { z } from 'zod';
-import { REPORT_JOB_STATUSES } from '../db/schema/report-jobs.ts';
-import { REPORT_KINDS } from '../domain/reports/model.ts';
+import { REPORT_JOB_STATUSES, REPORT_KINDS } from '../domain/reports/model.ts';
 import type { ReportJobRecord } from '../repositories/report-jobs.ts';
 
 const id = (what: string) => z.uuid({ message: `${what}编号格式不正确 / invalid ${what} id` });

@@ -17,6 +17,17 @@ import { userRoutes } from './routes/users.ts';
 import { planRoutes } from './routes/plans.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { assessmentRoutes } from './routes/assessment.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { supervisionRoutes } from './routes/supervision.ts';
+import { taskRoutes } from './routes/tasks.ts';
+import { commissionerRoutes } from './routes/commissioners.ts';
+import { enterpriseRoutes } from './routes/enterprises.ts';
+import { platformRoutes } from './routes/platforms.ts';
+import { registerBindingRoutes } from './routes/register-bindings.ts';
+import { rulePackRoutes } from './routes/rule-packs.ts';
+import { techContractRoutes } from './routes/tech-contracts.ts';
 import { createReportJobQueue } from '../services/report-job-queue.ts';
 
 export interface AppOptions {
@@ -65,6 +76,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('reportJobQueue', createReportJobQueue(options.database.db));
   app.addHook('onClose', () => app.reportJobQueue.idle());
   await app.register(reportRoutes, { prefix: '/api' });
+  await app.register(taskRoutes, { prefix: '/api' });
+  await app.register(projectRoutes, { prefix: '/api' });
+  await app.register(supervisionRoutes, { prefix: '/api' });
+  await app.register(notificationRoutes, { prefix: '/api' });
+  await app.register(assessmentRoutes, { prefix: '/api' });
+  // 登记系统 (issue 6)
+  await app.register(enterpriseRoutes, { prefix: '/api' });
+  await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(commissionerRoutes, { prefix: '/api' });
+  await app.register(techContractRoutes, { prefix: '/api' });
+  await app.register(rulePackRoutes, { prefix: '/api' });
+  await app.register(registerBindingRoutes, { prefix: '/api' });
   await app.register(pageRoutes);
   return app;
 }

@@ -36,8 +36,8 @@ export function chartToSvg(spec: ChartSpec): string {
   }
 }
 
-/** Pixels per drawing pixel: 720 px drawn at 2× prints sharp at 156 mm (about 235 dpi). */
-const ZOOM = 2;
+/** Pixels per drawing pixel: 720 px drawn at 1.75× prints sharp at 156 mm (about 200 dpi). */
+const ZOOM = 1.75;
 
 export function renderChart(spec: ChartSpec): ChartImage {
   ensureChartFont();

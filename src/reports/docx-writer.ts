@@ -160,6 +160,16 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** The lines of a cell: its own line breaks, and a break before `breakBefore` (never at the very start). */
+function cellLines(text: string, breakBefore: string | undefined): string[] {
+  const lines = text.split('\n');
+  if (breakBefore === undefined) return lines;
+  return lines.flatMap((line) => {
+    const at = line.indexOf(breakBefore);
+    return at > 0 ? [line.slice(0, at), line.slice(at)] : [line];
+  });
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function table(columns: readonly TableColumn[], rows: readonly string[][]): Table {
@@ -171,7 +181,7 @@ function table(columns: readonly TableColumn[], rows: readonly string[][]): Tabl
       width: { size: widths[column] ?? 0, type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { left: 50, right: 50, top: 40, bottom: 40 },
-      children: text.split('\n').map(
+      children: cellLines(text, header ? undefined : columns[column]?.breakBefore).map(
         (line) =>
           new Paragraph({
             style: STYLE.tableText,
@@ -261,10 +271,11 @@ function blockElements(block: ReportBlock, images: ReadonlyMap<string, ChartImag
       const dateWidth = [...block.date].reduce((w, ch) => w + (/[0-9]/.test(ch) ? CHAR / 2 : CHAR), 0);
       const nameWidth = [...block.authority].length * CHAR;
       const dateRight = Math.max(2 * CHAR, 2 * CHAR + nameWidth - 2 * CHAR - dateWidth);
+      // Kept with the generation note below, so the signature never ends a page with the note alone on the next.
       return [
-        new Paragraph({ style: STYLE.body, children: [] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR }, children: [new TextRun(block.authority)] }),
-        new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: dateRight }, children: [new TextRun(block.date)] }),
+        new Paragraph({ style: STYLE.body, keepNext: true, children: [] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: 2 * CHAR }, children: [new TextRun(block.authority)] }),
+        new Paragraph({ alignment: AlignmentType.RIGHT, keepNext: true, indent: { right: dateRight }, children: [new TextRun(block.date)] }),
       ];
     }
     case 'note':

@@ -15,6 +15,9 @@ interface Column {
   numFmt?: string;
 }
 
+// Deflate level 1: nearly the size of the default level at a fraction of the time (a batch writes 38 annexes).
+const FAST_ZIP = { zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as unknown as Partial<ExcelJS.XlsxWriteOptions>;
+
 export const ANNEX_SHEETS = {
   indicators: '附件1 主要指标完成情况',
   tasks: '附件2 重点任务台账',
@@ -218,7 +221,7 @@ export async function writeReportXlsx(data: ReportData): Promise<Buffer> {
     ],
   );
   about.getColumn('v').alignment = { wrapText: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer(FAST_ZIP));
 }
 
 /** The comparison workbook of a municipal batch: one row per county, the same figures as the summary document. */
@@ -283,5 +286,5 @@ export async function writeMunicipalSummaryXlsx(input: {
       };
     }),
   );
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await workbook.xlsx.writeBuffer(FAST_ZIP));
 }

@@ -3,10 +3,11 @@
 // imported, a year outside its plan) is listed in the summary with the reason instead of failing the whole batch.
 import type { Database } from '../db/client.ts';
 import { buildMunicipalSummaryDocument, countySummaryRow, missingCountyRow, municipalSummaryTitle, type CountySummaryRow } from '../domain/reports/municipal.ts';
-import { defaultReportYear, REPORT_KIND_LABELS, type ReportKind } from '../domain/reports/model.ts';
+import { defaultReportYear, REPORT_KIND_LABELS, type ReportData, type ReportKind } from '../domain/reports/model.ts';
 import { listPlans } from '../repositories/plans.ts';
 import { listCountiesOf } from '../repositories/report-data.ts';
 import { writeReportDocx } from '../reports/docx-writer.ts';
+import { createRenderPool } from '../reports/render-pool.ts';
 import { writeMunicipalSummaryXlsx } from '../reports/xlsx-writer.ts';
 import { writeZip, type ZipEntry } from '../reports/zip-writer.ts';
 import type { Access } from './auth/access.ts';
@@ -32,6 +33,8 @@ export interface MunicipalReports {
   rows: CountySummaryRow[];
   /** Per county, the time its report took (ms) — for the benchmark. */
   timings: { countyName: string; ms: number }[];
+  /** Reports rendered in the worker thread (the others on the main thread). */
+  renderedOffThread: number;
 }
 
 export async function generateMunicipalReports(
@@ -63,6 +66,8 @@ export async function generateMunicipalReports(
   const timings: { countyName: string; ms: number }[] = [];
   let finished = 0;
   let next = 0;
+  const pool = createRenderPool();
+  const renderer = (data: ReportData) => pool.render(data);
   const worker = async () => {
     while (next < counties.length) {
       const index = next++;
@@ -74,7 +79,7 @@ export async function generateMunicipalReports(
         rows[index] = missingCountyRow(county.name, '未导入规划');
       } else {
         try {
-          const report = await generateReport(db, access, { planId: plan.id, kind: input.kind, year: input.year, now, outstanding });
+          const report = await generateReport(db, access, { planId: plan.id, kind: input.kind, year: input.year, now, outstanding, renderer });
           rows[index] = countySummaryRow(report.data);
           for (const file of report.files) entries.push({ path: `${county.name}/${file.fileName}`, bytes: file.bytes });
         } catch (error) {
@@ -87,7 +92,11 @@ export async function generateMunicipalReports(
       onProgress?.(0.02 + (0.9 * finished) / counties.length, `已生成 ${finished}/${counties.length} 个区县（${county.name}）`);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 3) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 3) }, worker));
+  } finally {
+    await pool.close();
+  }
 
   onProgress?.(0.94, '生成全市汇总');
   const firstPlan = latestPlan.values().next().value;
@@ -109,6 +118,7 @@ export async function generateMunicipalReports(
     zip: { fileName: `${label}${input.kind === 'annual' ? `${year}年度监测报告` : REPORT_KIND_LABELS[input.kind]}（${year}年，${rows.length}个区县）.zip`, contentType: ZIP_TYPE, bytes: zip },
     rows,
     timings,
+    renderedOffThread: pool.offThread,
   };
 }
 

@@ -8,7 +8,8 @@ import { collectReportData } from './collect-report-data.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { requireAction } from './monitoring/guards.ts';
 import type { OutstandingReport } from './monitoring/list-outstanding-reports.ts';
-import { renderReport, type ReportFile } from './render-report.ts';
+import type { RenderedFiles } from '../reports/render.ts';
+import { renderReport, reportFiles, type ReportFile } from './render-report.ts';
 
 export const REPORT_STEPS = ['读取数据', '绘制图表', '生成 Word 文档', '完成'] as const;
 export type ReportProgress = (share: number, step: string) => void;
@@ -20,6 +21,8 @@ export interface GenerateReportInput {
   year?: number | undefined;
   now?: Date;
   outstanding?: readonly OutstandingReport[];
+  /** Renders elsewhere (the batch's worker thread); default: here, on this thread. */
+  renderer?: ((data: ReportData) => Promise<RenderedFiles>) | undefined;
 }
 
 export interface GeneratedReport {
@@ -77,7 +80,9 @@ export async function generateReport(
     now,
     ...(input.outstanding ? { outstanding: input.outstanding } : {}),
   });
-  const rendered = await renderReport(data, (step) => onProgress?.(step === REPORT_STEPS[1] ? 0.35 : 0.75, step));
+  const rendered = input.renderer
+    ? reportFiles(data, await input.renderer(data))
+    : await renderReport(data, (step) => onProgress?.(step === REPORT_STEPS[1] ? 0.35 : 0.75, step));
   onProgress?.(1, REPORT_STEPS[3]);
   return { data, files: [rendered.docx, rendered.xlsx] };
 }

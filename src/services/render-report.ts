@@ -1,10 +1,7 @@
-// ReportData → the two files of a report: the Word document (公文 layout, charts embedded) and its Excel annex.
-// The charts are drawn, then the Word file and the annex are written.
-import { buildReportDocument } from '../domain/reports/document.ts';
+// ReportData → the two files of a report: the Word document (公文 layout, charts embedded) and its Excel annex, named
+// after the report. The rendering itself is src/reports/render.ts (also run in a worker for the municipal batch).
 import { reportFileStem, type ReportData } from '../domain/reports/model.ts';
-import { renderCharts } from '../reports/chart-renderer.ts';
-import { writeReportDocx } from '../reports/docx-writer.ts';
-import { writeReportXlsx } from '../reports/xlsx-writer.ts';
+import { renderReportFiles, type RenderedFiles } from '../reports/render.ts';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,17 +19,16 @@ export interface RenderedReport {
   xlsx: ReportFile;
 }
 
-export async function renderReport(data: ReportData, onStep?: (label: string) => void): Promise<RenderedReport> {
-  const document = buildReportDocument(data);
-  const charts = document.blocks.flatMap((b) => (b.type === 'chart' ? [b.chart] : []));
-  onStep?.('绘制图表');
-  const [images, xlsx] = await Promise.all([renderCharts(charts), writeReportXlsx(data)]);
-  onStep?.('生成 Word 文档');
-  const docx = await writeReportDocx(document, images);
+/** Names the rendered bytes: 《…》中期评估报告（2023年）.docx and its （附件）.xlsx. */
+export function reportFiles(data: ReportData, files: RenderedFiles): RenderedReport {
   const stem = reportFileStem(data);
   return {
     stem,
-    docx: { fileName: `${stem}.docx`, contentType: DOCX_TYPE, bytes: docx },
-    xlsx: { fileName: `${stem}（附件）.xlsx`, contentType: XLSX_TYPE, bytes: xlsx },
+    docx: { fileName: `${stem}.docx`, contentType: DOCX_TYPE, bytes: files.docx },
+    xlsx: { fileName: `${stem}（附件）.xlsx`, contentType: XLSX_TYPE, bytes: files.xlsx },
   };
+}
+
+export async function renderReport(data: ReportData, onStep?: (label: string) => void): Promise<RenderedReport> {
+  return reportFiles(data, await renderReportFiles(data, onStep));
 }

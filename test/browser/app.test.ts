@@ -159,6 +159,9 @@ describe.skipIf(blocker !== null)('web app in Chromium', { timeout: 90_000 }, ()
     statusBefore = await dashboardStatus(FISCAL);
     await screenshot(page, '05-dashboard');
     await screenshot(page, '05-dashboard-full', true);
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, '05-dashboard-print', true);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('opens an indicator: chart of actual values against the target path, the one-sentence status, the values table', async () => {
@@ -343,6 +346,25 @@ describe.skipIf(blocker !== null)('web app in Chromium', { timeout: 90_000 }, ()
     await screenshot(page, '14-error-server');
     await page.unroute('**/api/monitoring/plans/*/status*');
     errors.splice(0, errors.length, ...errors.filter((e) => !e.startsWith('http 500')));
+  });
+
+  it('makes a user with a one-time password choose a new one before anything else', async () => {
+    const fresh = await createTestUser(running.db.db, { role: 'county_staff', county: '奉节县', username: 'xinren', mustChangePassword: true });
+    await logOut(page);
+    await page.getByLabel('用户名').fill('xinren');
+    await page.getByLabel('密码').fill(fresh.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('首次登录须修改初始密码后才能继续使用').waitFor();
+    await page.getByLabel('当前密码').fill(fresh.password);
+    await page.getByLabel('新密码', { exact: true }).fill('short');
+    await page.getByLabel('再次输入新密码').fill('short');
+    await page.getByRole('button', { name: '确认修改' }).click();
+    await page.getByText('新密码至少 10 个字符').waitFor();
+    await screenshot(page, '15-change-password');
+    await page.getByLabel('新密码', { exact: true }).fill('Brand-New-Passw0rd!');
+    await page.getByLabel('再次输入新密码').fill('Brand-New-Passw0rd!');
+    await page.getByRole('button', { name: '确认修改' }).click();
+    await page.getByTestId('dashboard').waitFor();
   });
 
   it('shows a friendly page for an unknown address, and signs out', async () => {

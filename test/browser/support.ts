@@ -73,8 +73,9 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
-  // A step that cannot happen fails in 10 s with the locator named, well inside the test's own timeout.
-  page.setDefaultTimeout(10_000);
+  // A step that cannot happen fails in 20 s with the locator named, well inside the test's own timeout (the other
+  // test files run beside this one on two cores, so steps get time to spare).
+  page.setDefaultTimeout(20_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {

@@ -17,8 +17,17 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage.tsx'));
 const MunicipalPage = lazy(() => import('./pages/MunicipalPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const TasksPage = lazy(() => import('./pages/TasksPage.tsx'));
+const TaskDetailPage = lazy(() => import('./pages/TaskDetailPage.tsx'));
+const LedgerPage = lazy(() => import('./pages/LedgerPage.tsx'));
+const SupervisionPage = lazy(() => import('./pages/SupervisionPage.tsx'));
+const AssessmentPage = lazy(() => import('./pages/AssessmentPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const EnterprisesPage = lazy(() => import('./pages/EnterprisesPage.tsx'));
+const PlatformsPage = lazy(() => import('./pages/PlatformsPage.tsx'));
+const CommissionersPage = lazy(() => import('./pages/CommissionersPage.tsx'));
+const TechContractsPage = lazy(() => import('./pages/TechContractsPage.tsx'));
 
 export function App() {
   const { state } = useAuth();
@@ -56,7 +65,16 @@ export function App() {
             <Route path="/projects" element={<ProjectsPage />} />
             <Route path="/municipal" element={<MunicipalPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
+            <Route path="/tasks/:taskId" element={<TaskDetailPage />} />
+            <Route path="/ledger" element={<LedgerPage />} />
+            <Route path="/supervision" element={<SupervisionPage />} />
+            <Route path="/assessment" element={<AssessmentPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
+            <Route path="/enterprises" element={<EnterprisesPage />} />
+            <Route path="/platforms" element={<PlatformsPage />} />
+            <Route path="/commissioners" element={<CommissionersPage />} />
+            <Route path="/tech-contracts" element={<TechContractsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

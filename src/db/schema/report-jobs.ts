@@ -3,7 +3,7 @@
 // generated files are kept with the job so the page can download them later.
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ReportKind } from '../../domain/reports/model.ts';
+import type { ReportJobStatus, ReportKind } from '../../domain/reports/model.ts';
 import { createdAt } from './columns.ts';
 import { counties } from './counties.ts';
 import { plans } from './plans.ts';
@@ -11,8 +11,7 @@ import { plans } from './plans.ts';
 // PGlite hands bytea back as Uint8Array, node-postgres as Buffer (a Uint8Array too): one type for both.
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
-export const REPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type ReportJobStatus = (typeof REPORT_JOB_STATUSES)[number];
+export type { ReportJobStatus };
 
 /** A job for one plan of one county, or the municipal batch over all counties of a municipality. */
 export type ReportJobScope = 'plan' | 'municipal';

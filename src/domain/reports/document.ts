@@ -34,6 +34,11 @@ export interface TableColumn {
   /** Width in twentieths of a point (twips); the columns of a table add up to the text width. */
   width: number;
   align: Align;
+  /**
+   * Start a new line in the cell before this text ("1.71" / "（2023年）"), so a narrow cell never breaks inside a
+   * number. The cell's text stays the same string (the annex prints it on one line).
+   */
+  breakBefore?: string;
 }
 
 export type ReportBlock =
@@ -60,7 +65,7 @@ export const INDICATOR_TABLE_COLUMNS: readonly TableColumn[] = [
   { title: '属性', width: 760, align: 'center' },
   { title: '基期值', width: 900, align: 'center' },
   { title: '目标值', width: 900, align: 'center' },
-  { title: '当前值（数据年份）', width: 1400, align: 'center' },
+  { title: '当前值（数据年份）', width: 1400, align: 'center', breakBefore: '（' },
   { title: '完成进度', width: 980, align: 'center' },
   { title: '序时进度', width: 980, align: 'center' },
   { title: '评价', width: 1100, align: 'center' },

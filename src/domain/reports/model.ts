@@ -21,6 +21,17 @@ export const REPORT_KIND_WORK: Readonly<Record<ReportKind, string>> = {
   final: '总结评估',
 };
 
+/** A report job's life: queued → running → done | failed. */
+export const REPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ReportJobStatus = (typeof REPORT_JOB_STATUSES)[number];
+
+export const REPORT_JOB_STATUS_LABELS: Readonly<Record<ReportJobStatus, string>> = {
+  queued: '排队中',
+  running: '生成中',
+  done: '已完成',
+  failed: '失败',
+};
+
 export function isReportKind(value: string): value is ReportKind {
   return (REPORT_KINDS as readonly string[]).includes(value);
 }

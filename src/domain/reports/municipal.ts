@@ -113,7 +113,7 @@ export function buildMunicipalSummaryDocument(input: {
         missing.length > 0 ? `，${missing.length} 个区县未生成（${missing.map((m) => `${m.countyName}：${m.problem ?? ''}`).join('；')}）` : ''
       }。`,
     },
-    { type: 'paragraph', text: `各区县规划主要指标合计 ${statusSentence(totals)}。` },
+    { type: 'paragraph', text: `各区县规划主要指标合计：${statusSentence(totals)}。` },
     {
       type: 'paragraph',
       text: `各区县重大项目截至${input.year}年累计计划投资 ${moneyText(Math.round(invest.planned * 100) / 100)} 万元，累计完成投资 ${moneyText(Math.round(invest.completed * 100) / 100)} 万元，完成率 ${shareText(invest.planned > 0 ? invest.completed / invest.planned : null)}。`,

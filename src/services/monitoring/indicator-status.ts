@@ -15,6 +15,7 @@ import {
   type TargetKind,
 } from '../../domain/progress/index.ts';
 import { VALUE_SOURCE_LABELS, isValueSource, type ValueSource } from '../../domain/reporting/vocabulary.ts';
+import { periodSortKey } from '../../domain/reporting/period-sort.ts';
 import { periodFromInput } from './guards.ts';
 import { planIndicatorOf } from '../../repositories/indicator-settings.ts';
 import type { IndicatorStatusRow } from '../../repositories/monitoring-status.ts';
@@ -64,35 +65,50 @@ export function planSpanOf(planStart: number | null, planEnd: number | null, row
   return baseYear !== null && targetYear !== null && targetYear > baseYear ? { baseYear, targetYear } : null;
 }
 
-// Period codes repeat across thousands of rows: parse each once.
-const periodCache = new Map<string, Period>();
-function cachedPeriod(code: string): Period {
-  let period = periodCache.get(code);
-  if (period === undefined) {
-    period = parsePeriod(code);
-    periodCache.set(code, period);
+// Period codes repeat across thousands of rows: parse each once. (Plain loops below, no per-call closures: under
+// tsx every named closure costs a defineProperty, which adds up over 40k indicators.)
+const periodCache = new Map<string, { period: Period; sort: number; label: string }>();
+function cachedPeriod(code: string): { period: Period; sort: number; label: string } {
+  let entry = periodCache.get(code);
+  if (entry === undefined) {
+    const period = parsePeriod(code);
+    entry = { period, sort: periodSortKey(period), label: periodLabel(period) };
+    periodCache.set(code, entry);
   }
-  return period;
+  return entry;
 }
 
 interface FoldedValue {
   observation: Observation;
   code: string;
+  sort: number;
   source: ValueSource;
 }
 
-/** Unfolds `2021:12.5:unit;2022:13:statistics` (see SERIES_*_SEPARATOR in the status repository). */
+/** Unfolds `2021:12.5:unit;2022:13:statistics` (see IndicatorStatusRow.folded), oldest first. */
 export function unfoldSeries(folded: string | null): FoldedValue[] {
   if (folded === null || folded === '') return [];
-  return folded.split(';').map((item) => {
-    const [code = '', value = '', source = ''] = item.split(':');
-    const period = cachedPeriod(code);
-    return {
+  const items = folded.split(';');
+  const values: FoldedValue[] = [];
+  for (const item of items) {
+    const first = item.indexOf(':');
+    const last = item.lastIndexOf(':');
+    const code = item.slice(0, first);
+    const source = item.slice(last + 1);
+    const { period, sort } = cachedPeriod(code);
+    values.push({
       code,
+      sort,
       source: isValueSource(source) ? source : 'unit',
-      observation: { dataYear: period.year, value: Number(value), period },
-    };
-  });
+      observation: { dataYear: period.year, value: Number(item.slice(first + 1, last)), period },
+    });
+  }
+  if (values.length > 1) values.sort(bySort);
+  return values;
+}
+
+function bySort(a: FoldedValue, b: FoldedValue): number {
+  return a.sort - b.sort;
 }
 
 export function kindOf(row: PlanIndicator, override: TargetKind | null): { kind: TargetKind; reason: string; overridden: boolean } {
@@ -103,11 +119,34 @@ export function kindOf(row: PlanIndicator, override: TargetKind | null): { kind:
 
 export function evaluateStatusRow(row: IndicatorStatusRow, asOf: Period): IndicatorStatusItem {
   const indicator = planIndicatorOf(row);
-  const { kind, reason, overridden } = kindOf(indicator, row.targetKind);
+  const inferred = kindOf(indicator, row.targetKind);
+  const kind = inferred.kind;
   const tolerance = row.tolerance ?? DEFAULT_TOLERANCE;
   const values = unfoldSeries(row.folded);
-  const latest = values.at(-1);
-  const base = {
+  const latest = values[values.length - 1];
+  const span = planSpanOf(row.planStart, row.planEnd, indicator);
+  let completion: number | null = null;
+  let schedule: number | null = null;
+  let status: StatusOutcome = '无法评价';
+  let explanation = '规划期不明确（缺少基期年或目标年），无法评价';
+  let forecast: ForecastResult = { possible: false, method: '线性外推', reason: explanation };
+  if (span !== null) {
+    const evaluation = evaluateIndicator({
+      kind,
+      attribute: indicator.attribute,
+      spec: targetSpecFromRow(indicator, span),
+      series: observationsOf(values),
+      asOf,
+      tolerance,
+    });
+    completion = evaluation.completion.computable ? evaluation.completion.share : null;
+    schedule = evaluation.verdict.schedule?.share ?? null;
+    status = evaluation.verdict.status;
+    explanation = evaluation.explanation;
+    forecast = evaluation.forecast;
+  }
+  // One literal of one shape for every row (no spreads): cheaper to build and to serialise 40k times.
+  return {
     countyId: row.countyId,
     countyName: row.countyName,
     planId: row.planId,
@@ -118,8 +157,8 @@ export function evaluateStatusRow(row: IndicatorStatusRow, asOf: Period): Indica
     attribute: indicator.attribute,
     kind,
     kindLabel: TARGET_KIND_LABELS[kind],
-    kindReason: reason,
-    kindOverridden: overridden,
+    kindReason: inferred.reason,
+    kindOverridden: inferred.overridden,
     baseline: indicator.baseline,
     target: indicator.target,
     current:
@@ -128,46 +167,27 @@ export function evaluateStatusRow(row: IndicatorStatusRow, asOf: Period): Indica
         : {
             value: latest.observation.value ?? 0,
             period: latest.code,
-            periodLabel: periodLabel(cachedPeriod(latest.code)),
+            periodLabel: cachedPeriod(latest.code).label,
             dataYear: latest.observation.dataYear,
             source: latest.source,
             sourceLabel: VALUE_SOURCE_LABELS[latest.source],
           },
+    completion,
+    schedule,
+    status,
+    statusColour: STATUS_COLOURS[status],
+    explanation,
     tolerance,
+    forecast,
     responsibleUnitId: row.responsibleUnitId,
     responsibleUnitName: row.responsibleUnitName,
   };
-  const span = planSpanOf(row.planStart, row.planEnd, indicator);
-  if (span === null) {
-    const explanation = '规划期不明确（缺少基期年或目标年），无法评价';
-    return {
-      ...base,
-      completion: null,
-      schedule: null,
-      status: '无法评价',
-      statusColour: STATUS_COLOURS['无法评价'],
-      explanation,
-      forecast: { possible: false, method: '线性外推', reason: explanation },
-    };
-  }
-  const evaluation = evaluateIndicator({
-    kind,
-    attribute: indicator.attribute,
-    spec: targetSpecFromRow(indicator, span),
-    series: values.map((v) => v.observation),
-    asOf,
-    tolerance,
-  });
-  const { verdict } = evaluation;
-  return {
-    ...base,
-    completion: evaluation.completion.computable ? evaluation.completion.share : null,
-    schedule: verdict.schedule?.share ?? null,
-    status: verdict.status,
-    statusColour: STATUS_COLOURS[verdict.status],
-    explanation: evaluation.explanation,
-    forecast: evaluation.forecast,
-  };
+}
+
+function observationsOf(values: readonly FoldedValue[]): Observation[] {
+  const observations = new Array<Observation>(values.length);
+  for (let n = 0; n < values.length; n += 1) observations[n] = (values[n] as FoldedValue).observation;
+  return observations;
 }
 
 /** The period a status is asked for, or by default the last full year that has ended (within the plan). */

@@ -63,7 +63,8 @@ export async function importEnterprises(db: Database, access: Access, input: Imp
           industry: row.industry,
           size: row.size,
           establishedOn: row.establishedOn,
-          listedOn: today(),
+          // Figures for a year mean the enterprise was in the register that year: listed from the first year given.
+          listedOn: firstListed(parsed.rows.filter((r) => r.uscc === row.uscc).map((r) => r.year)),
           removedOn: null,
         };
         const id = await insertEnterprise(tx, countyId, values);
@@ -107,4 +108,12 @@ export async function importEnterprises(db: Database, access: Access, input: Imp
     await appendAudit(tx, { countyId, ...actor, action: 'enterprise.import', entity: 'enterprise_import', entityId: null, after: { file: input.fileName, ...summary } });
   });
   return { status: 'imported', ...summary, errors: [] };
+}
+
+function firstListed(years: (number | null)[]): string {
+  const given = years.filter((y): y is number => y !== null);
+  const now = today();
+  if (given.length === 0) return now;
+  const first = `${Math.min(...given)}-01-01`;
+  return first < now ? first : now;
 }

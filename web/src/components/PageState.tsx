@@ -24,13 +24,20 @@ export function EmptyState({ text, action }: { text: ReactNode; action?: ReactNo
 
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const status = error instanceof ApiError ? error.status : 0;
+  const text = errorText(error);
   const heading = status === 403 ? '没有权限查看此内容' : status === 404 ? '没有找到要查看的内容' : status === 0 ? '无法连接服务器' : '加载失败';
   return (
     <Result
       status={status === 403 ? '403' : status === 404 ? '404' : 'warning'}
       title={title ?? heading}
-      subTitle={`${errorText(error)}${status >= 500 || status === 0 ? '。请稍后重试，如仍不行请联系管理员。' : ''}`}
-      extra={onRetry ? <Button onClick={onRetry}>重试</Button> : undefined}
+      subTitle={`${text}${(status >= 500 || status === 0) && !text.includes('稍后') ? '。请稍后重试，如仍不行请联系管理员。' : ''}`}
+      extra={
+        status === 404 ? (
+          <Button onClick={() => window.location.assign('/')}>返回首页</Button>
+        ) : onRetry ? (
+          <Button onClick={onRetry}>重试</Button>
+        ) : undefined
+      }
     />
   );
 }

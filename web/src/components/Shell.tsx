@@ -11,6 +11,10 @@ import {
   UserOutlined,
   KeyOutlined,
   GlobalOutlined,
+  BankOutlined,
+  ExperimentOutlined,
+  TeamOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -33,6 +37,10 @@ const NAV: NavItem[] = [
   { key: '/review', label: '审核', icon: <FileSearchOutlined />, show: (can) => can('value.review') },
   { key: '/projects', label: '项目', icon: <ProjectOutlined />, show: (can) => can('plan.read') },
   { key: '/municipal', label: '全市', icon: <GlobalOutlined />, show: (can) => can('plan.compare') },
+  { key: '/enterprises', label: '企业库', icon: <BankOutlined />, show: (can) => can('register.read') },
+  { key: '/platforms', label: '研发平台', icon: <ExperimentOutlined />, show: (can) => can('register.read') },
+  { key: '/commissioners', label: '特派员', icon: <TeamOutlined />, show: (can) => can('register.read') },
+  { key: '/tech-contracts', label: '技术合同', icon: <FileDoneOutlined />, show: (can) => can('register.read') },
   { key: '/audit', label: '审计', icon: <AuditOutlined />, show: (can) => can('audit.read') },
 ];
 
@@ -85,7 +93,8 @@ export function Shell({ children }: { children: ReactNode }) {
                 onChange={(id: string) => workspace.setPlan(id)}
                 options={(workspace.plans ?? []).map((p) => ({
                   value: p.id,
-                  label: `${p.countyName} · ${p.title}`,
+                  // Titles name their county already (奉节县科技创新“十四五”规划); add it only when they do not.
+                  label: p.title.includes(p.countyName) ? p.title : `${p.countyName} · ${p.title}`,
                 }))}
                 popupMatchSelectWidth={false}
               />

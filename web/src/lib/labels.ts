@@ -18,10 +18,38 @@ const ACTIONS: Record<string, string> = {
   'report.approve': '审核通过',
   'report.reopen': '重新打开报表',
   'report.upload': '上传 Excel 报表',
-  'value.enter': '录入数值',
+  'value.enter': '填报数值',
   'value.update': '修改数值',
   'value.official': '设为正式数据',
+  'sample.load': '载入示例数据',
+  'sample.remove': '删除示例数据',
+  'county.create': '新建区县',
+  'indicator.configure': '设置指标',
+  'spotcheck.draw': '抽样核查',
+  'spotcheck.record': '记录核查结果',
+  'attachment.upload': '上传附件',
 };
+
+const ENTITIES: Record<string, string> = {
+  user: '账户',
+  plan: '规划',
+  county: '区县',
+  unit: '单位',
+  plan_indicator: '规划指标',
+  plan_project: '规划项目',
+  report: '报表',
+  indicator_value: '指标数值',
+  indicator_setting: '指标设置',
+  sample_data: '示例数据',
+  attachment: '附件',
+  value_attachment: '附件',
+  spot_check: '抽样核查',
+  spot_check_batch: '抽样批次',
+};
+
+export function auditEntityLabel(entity: string): string {
+  return ENTITIES[entity] ?? entity;
+}
 
 export function auditActionLabel(action: string): string {
   return ACTIONS[action] ?? action;

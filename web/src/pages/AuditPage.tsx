@@ -6,7 +6,7 @@ import { api, errorText } from '../api/client.ts';
 import { fetchAudit, type AuditEntry } from '../api/monitoring.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { AsyncView } from '../components/PageState.tsx';
-import { auditActionLabel } from '../lib/labels.ts';
+import { auditActionLabel, auditEntityLabel } from '../lib/labels.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
 
@@ -49,7 +49,7 @@ export default function AuditPage() {
                 { key: 'actor', title: '操作人', value: (e) => e.actor, filter: true, width: 120 },
                 { key: 'unit', title: '单位', value: (e) => e.unitName, filter: true, width: 140 },
                 { key: 'action', title: '操作', value: (e) => auditActionLabel(e.action), filter: true, width: 140 },
-                { key: 'entity', title: '对象', value: (e) => e.entity, filter: true, width: 140 },
+                { key: 'entity', title: '对象', value: (e) => auditEntityLabel(e.entity), filter: true, width: 120 },
                 { key: 'detail', title: '内容', value: (e) => (e.after === null || e.after === undefined ? null : JSON.stringify(e.after)), ellipsis: true },
               ]}
             />

@@ -12,7 +12,8 @@ interface Values {
 }
 
 export default function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
-  const { refresh, logOut } = useAuth();
+  const { refresh, logOut, state } = useAuth();
+  const username = state.kind === 'signed-in' ? state.me.user.username : '';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,7 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
         <Form.Item
           label="新密码"
           name="newPassword"
+          validateFirst
           extra="至少 10 个字符，含大写字母、小写字母、数字、符号中的至少三类，不能包含用户名"
           rules={[
             { required: true, message: '请输入新密码' },
@@ -54,6 +56,12 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
                   ? Promise.resolve()
                   : Promise.reject(new Error('须包含大写字母、小写字母、数字、符号中的至少三类')),
             },
+            {
+              validator: (_rule, value: string | undefined) =>
+                !value || !username || !value.toLowerCase().includes(username.toLowerCase())
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('新密码不能包含用户名')),
+            },
           ]}
         >
           <Input.Password autoComplete="new-password" />
@@ -61,12 +69,13 @@ export default function ChangePasswordPage({ forced = false }: { forced?: boolea
         <Form.Item
           label="再次输入新密码"
           name="confirm"
+          validateFirst
           dependencies={['newPassword']}
           rules={[
             { required: true, message: '请再次输入新密码' },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
             }),
           ]}
         >

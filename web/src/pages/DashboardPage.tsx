@@ -15,7 +15,7 @@ import { AsyncView, EmptyState, ErrorState, Loading } from '../components/PageSt
 import { countStatuses, STATUS_SEVERITY, StatusTiles } from '../components/StatusTiles.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useAuth } from '../lib/auth.tsx';
-import { auditActionLabel } from '../lib/labels.ts';
+import { auditActionLabel, auditEntityLabel } from '../lib/labels.ts';
 import { formatDate, formatDateTime, formatPoints, formatShare, formatWithUnit, periodLabel } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
 import { useWorkspace, useWorkspaceLink } from '../lib/workspace.tsx';
@@ -259,7 +259,7 @@ function RecentChanges() {
           renderItem={(e) => (
             <List.Item>
               <List.Item.Meta
-                title={`${auditActionLabel(e.action)}`}
+                title={`${auditActionLabel(e.action)} · ${auditEntityLabel(e.entity)}`}
                 description={`${e.actor}${e.unitName ? `（${e.unitName}）` : ''} · ${formatDateTime(e.at)}`}
               />
             </List.Item>

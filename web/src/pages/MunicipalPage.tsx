@@ -8,10 +8,12 @@ import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../api/client.ts';
 import { comparisonExportUrl, fetchComparison, type CountyComparison } from '../api/monitoring.ts';
 import { DataTable, type Column } from '../components/DataTable.tsx';
+import { ReportGenerator } from '../components/ReportGenerator.tsx';
 import type { EChartsOption } from '../components/EChart.tsx';
 import { AsyncView, EmptyState, Loading } from '../components/PageState.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatShare, periodLabel } from '../lib/format.ts';
+import { useAuth } from '../lib/auth.tsx';
 import { useAsync } from '../lib/useAsync.ts';
 import { useWorkspace } from '../lib/workspace.tsx';
 
@@ -20,12 +22,14 @@ const EChart = lazy(() => import('../components/EChart.tsx'));
 export default function MunicipalPage() {
   const { period } = useWorkspace();
   const data = useAsync(() => fetchComparison(period), [period]);
+  const { can } = useAuth();
   return (
     <div data-testid="municipal-page">
       <div className="page-title">
         <h1>全市对比</h1>
         <span className="subtitle">{periodLabel(period)} · 各区县规划指标监测情况</span>
       </div>
+      {can('report.generate') && can('plan.compare') && <ReportGenerator periodStart={2021} periodEnd={2025} />}
       <AsyncView state={data} loadingText="正在汇总各区县数据…">
         {(d) => (d.counties.length === 0 ? <EmptyState text="暂无数据，请先导入规划" /> : <Municipal data={d} />)}
       </AsyncView>

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client.ts';
 import { fetchPlan, fetchPlanSource, type PlanDetail, type StoredIndicator } from '../api/plans.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
+import { ReportGenerator } from '../components/ReportGenerator.tsx';
 import { AsyncView, EmptyState, ErrorState, Loading } from '../components/PageState.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { formatDate, formatNumber, formatWan } from '../lib/format.ts';
@@ -85,6 +86,7 @@ function PlanView({ plan, onIndicatorSaved }: { plan: PlanDetail; onIndicatorSav
             .join(' · ')}
         </span>
       </div>
+      {can('report.generate') && <ReportGenerator planId={plan.id} periodStart={plan.periodStart} periodEnd={plan.periodEnd} />}
       {plan.warnings.length > 0 && (
         <Collapse
           className="section"
@@ -115,7 +117,7 @@ function PlanView({ plan, onIndicatorSaved }: { plan: PlanDetail; onIndicatorSav
         />
       )}
       <Row gutter={16}>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={7}>
           <Card size="small" className="section">
             <Tabs
               activeKey={leftTab}
@@ -171,7 +173,7 @@ function PlanView({ plan, onIndicatorSaved }: { plan: PlanDetail; onIndicatorSav
             />
           </Card>
         </Col>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={17}>
           <Card size="small" className="section">
             <Tabs
               size="small"

@@ -1,0 +1,155 @@
+// The register screens in a real browser (Debian Chromium via playwright-core) against the real server: 企业库 with an
+// Excel import that has a bad row (per-cell errors, nothing written) then a good one, an evaluation explaining its
+// fails, 资格到期提醒, the funnel chart, and the 研发平台 / 科技特派员 / 技术合同 screens. Screenshots land in
+// test-output/screenshots/registers-*.png for a person to look at.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operatorAccess } from '../../src/services/auth/access.ts';
+import { assessCommissioner } from '../../src/services/registers/assess-commissioner.ts';
+import { confirmServiceLog } from '../../src/services/registers/confirm-service-log.ts';
+import { createCommissioner } from '../../src/services/registers/create-commissioner.ts';
+import { createPlatform } from '../../src/services/registers/create-platform.ts';
+import { createTechContract } from '../../src/services/registers/create-tech-contract.ts';
+import { dispatchCommissioner } from '../../src/services/registers/dispatch-commissioner.ts';
+import { importEnterprises } from '../../src/services/registers/import-enterprises.ts';
+import { listEnterprises } from '../../src/services/registers/list-enterprises.ts';
+import { logCommissionerService } from '../../src/services/registers/log-commissioner-service.ts';
+import { recordCertification } from '../../src/services/registers/record-certification.ts';
+import { importWorkbook, USCC } from '../support/registers.ts';
+import { browserSuiteBlocker, createTestUser, launchBrowser, logIn, newPage, SCREENSHOT_DIR, screenshot, startApp, type RunningApp } from './support.ts';
+
+const blocker = browserSuiteBlocker();
+const THIS_YEAR = new Date().getFullYear();
+
+describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_000 }, () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    running = await startApp();
+    const db = running.db.db;
+    const op = operatorAccess('test:browser');
+    await createTestUser(db, { role: 'county_admin', username: 'register-admin', county: '奉节县' });
+    // Register data of 奉节县 through the real services.
+    const seed = await importWorkbook([
+      { name: '奉节眼镜科技有限公司', uscc: USCC.a, town: '永安街道', industry: '制造业', year: THIS_YEAR - 1, employees: 120, techStaff: 30, salesRevenue: 4200, costs: 3500, totalAssets: 5000, rdExpense: 260, hiTechRevenue: 3000, ipClass1: 2, ipClass2: 5, conversions: 3 },
+      { name: '夔州脐橙科技有限公司', uscc: USCC.b, town: '草堂镇', industry: '农副食品加工业', year: THIS_YEAR - 1, employees: 60, techStaff: 5, salesRevenue: 1800, costs: 1500, totalAssets: 1200, rdExpense: 20, ipClass1: 0, ipClass2: 2 },
+    ]);
+    const imported = await importEnterprises(db, op, { bytes: seed, fileName: 'seed.xlsx', county: '奉节县' });
+    if (imported.status !== 'imported') throw new Error(JSON.stringify(imported.errors));
+    const { enterprises } = await listEnterprises(db, op, { limit: 10, offset: 0 });
+    const glasses = enterprises.find((e) => e.uscc === USCC.a);
+    const orange = enterprises.find((e) => e.uscc === USCC.b);
+    if (!glasses || !orange) throw new Error('seed enterprises missing');
+    const soon = new Date(Date.now() + 8 * 3_600_000 + 20 * 86_400_000);
+    soon.setUTCFullYear(soon.getUTCFullYear() - 3);
+    await recordCertification(db, op, { enterpriseId: glasses.id, kind: '高新技术企业', number: 'GR202350000888', issuedOn: soon.toISOString().slice(0, 10) });
+    await recordCertification(db, op, { enterpriseId: orange.id, kind: '科技型中小企业', number: `${THIS_YEAR}5001010A0077`, issuedOn: `${THIS_YEAR}-05-20` });
+    await recordCertification(db, op, { enterpriseId: orange.id, kind: '高企培育库', number: `PY-${THIS_YEAR}-03`, issuedOn: `${THIS_YEAR}-03-01` });
+    await createPlatform(db, op, { name: '奉节眼镜技术研发中心', kind: '企业技术研发中心', level: '县级', hostName: glasses.name, hostEnterpriseId: glasses.id, recognisedOn: '2023-06-01', county: '奉节县' });
+    await createPlatform(db, op, { name: '夔州众创空间', kind: '众创空间', level: '市级', hostName: '奉节县科技局', recognisedOn: '2022-01-10', area: 3200, tenantCount: 26, county: '奉节县' });
+    const c = await createCommissioner(db, op, { name: '张农', level: '市级', type: '公益型', dispatchingUnit: '西南大学', title: '副教授', field: '果树学', county: '奉节县' });
+    await dispatchCommissioner(db, op, { commissionerId: c.id, town: '草堂镇', enterpriseId: orange.id, serviceObject: orange.name, agreementNumber: '奉科特〔2025〕12号', agreementSignedOn: '2025-02-20', tasks: '脐橙绿色防控技术指导', startOn: '2025-03-01' });
+    const log = await logCommissionerService(db, op, { commissionerId: c.id, servedOn: '2025-04-10', place: '草堂镇安坪村', content: '春季修剪与病虫害防控培训' });
+    await confirmServiceLog(db, op, { logId: log.id, version: log.version, confirmedBy: '合作社理事长 王某' });
+    await logCommissionerService(db, op, { commissionerId: c.id, servedOn: '2025-06-18', place: '草堂镇', content: '果园巡查' });
+    await assessCommissioner(db, op, { commissionerId: c.id, year: 2025, manualScores: { outcome: 85, satisfaction: 95 } });
+    await createTechContract(db, op, { registrationNumber: `${THIS_YEAR}500236000011`, registeredOn: `${THIS_YEAR}-03-05`, type: '技术开发', name: '眼镜镀膜工艺开发', sellerName: glasses.name, sellerInCounty: true, buyerName: '万州某光学公司', buyerInCounty: false, contractAmount: 320.5, technologyAmount: 300, county: '奉节县' });
+    await createTechContract(db, op, { registrationNumber: `${THIS_YEAR}500236000012`, registeredOn: `${THIS_YEAR}-04-15`, type: '技术服务', name: '脐橙保鲜技术服务', sellerName: '西南大学', sellerInCounty: false, buyerName: orange.name, buyerInCounty: true, contractAmount: 45, technologyAmount: 40, county: '奉节县' });
+    browser = await launchBrowser();
+    ({ page, errors } = await newPage(browser));
+    await logIn(page, running.baseUrl, 'register-admin', running.password);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('企业库 lists the register with valid-certification badges', async () => {
+    await page.goto(`${running.baseUrl}/enterprises`);
+    await page.getByTestId('enterprise-table').getByText('奉节眼镜科技有限公司').waitFor();
+    await expect(page.getByTestId('enterprise-table').getByText('高新技术企业').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'registers-01-enterprises');
+  });
+
+  it('an Excel import with a bad row lists the cell errors and writes nothing; a good file imports', async () => {
+    const dir = join(SCREENSHOT_DIR, '..');
+    const bad = join(dir, 'registers-bad.xlsx');
+    const good = join(dir, 'registers-good.xlsx');
+    writeFileSync(bad, await importWorkbook([
+      { name: '奉节新材料有限公司', uscc: USCC.c, year: THIS_YEAR - 1, employees: 40 },
+      { name: '错码企业', uscc: '91500101MA5U3G1D4X', year: THIS_YEAR - 1, employees: 'abc' },
+    ]));
+    writeFileSync(good, await importWorkbook([{ name: '奉节新材料有限公司', uscc: USCC.c, town: '朱衣镇', year: THIS_YEAR - 1, employees: 40, techStaff: 9 }]));
+    await page.getByTestId('open-import').click();
+    await page.locator('.ant-drawer input[type=file]').setInputFiles(bad);
+    const errorsList = page.getByTestId('import-errors');
+    await errorsList.waitFor();
+    const text = await errorsList.textContent();
+    expect(text).toContain('第3行 B列：统一社会信用代码校验位错误');
+    expect(text).toContain('第3行 H列：职工总数应为数字');
+    await screenshot(page, 'registers-02-import-errors');
+    await page.locator('.ant-drawer input[type=file]').setInputFiles(good);
+    await page.getByRole('button', { name: '确认导入' }).click();
+    await page.getByText('导入完成：新增 1 家').waitFor();
+    await screenshot(page, 'registers-03-import-done');
+    await page.locator('.ant-drawer-close').click();
+    await page.getByTestId('enterprise-table').getByText('奉节新材料有限公司').waitFor();
+  });
+
+  it('an evaluation shows the pack version, sub-scores and one line per failed condition', async () => {
+    await page.getByTestId('enterprise-table').getByText('夔州脐橙科技有限公司').click();
+    await page.getByTestId('enterprise-detail').waitFor();
+    await page.getByTestId('evaluate-form').getByText('境内注册的居民企业').click();
+    await page.getByTestId('evaluate-form').getByRole('button', { name: '评价' }).click();
+    const failures = page.getByTestId('evaluation-failures');
+    await failures.waitFor();
+    const text = await failures.textContent();
+    expect(text).toContain('条件（五）科技人员指标得分不得为0分：科技人员占比 8.3%，得 0 分（须 ≥10%）');
+    expect(text).toContain('条件（四）信用与安全记录');
+    await expect(page.getByTestId('evaluation-result').textContent()).resolves.toContain('规则包 2017-115+2022-67');
+    await screenshot(page, 'registers-04-evaluation');
+    await page.locator('.ant-drawer-close').click();
+  });
+
+  it('资格与到期提醒 warns of the 高企 certificate ending within 90 days', async () => {
+    await page.getByRole('tab', { name: '资格与到期提醒' }).click();
+    const alerts = page.getByTestId('expiry-alerts');
+    await alerts.waitFor();
+    await expect(alerts.textContent()).resolves.toMatch(/奉节眼镜科技有限公司高新技术企业资格将于 .* 到期（剩 \d+ 天）/);
+    await screenshot(page, 'registers-05-alerts');
+  });
+
+  it('梯度培育漏斗 draws the funnel with conversion counts', async () => {
+    await page.getByRole('tab', { name: '梯度培育漏斗' }).click();
+    await page.getByTestId('funnel-chart').waitFor();
+    await page.waitForTimeout(500);
+    const cells = await page.getByTestId('funnel-table').locator('tbody tr').allTextContents();
+    expect(cells[0]).toContain('入库企业');
+    expect(cells[1]).toContain('科技型中小企业');
+    await screenshot(page, 'registers-06-funnel');
+    await page.getByRole('tab', { name: '规则包' }).click();
+    await page.getByTestId('rule-pack-table').getByText('工信部企业〔2026〕2号').waitFor();
+    await screenshot(page, 'registers-07-rule-packs');
+  });
+
+  it('研发平台, 科技特派员 and 技术合同 screens show their registers', async () => {
+    await page.goto(`${running.baseUrl}/platforms`);
+    await page.getByTestId('platform-table').getByText('奉节眼镜技术研发中心').waitFor();
+    await screenshot(page, 'registers-08-platforms');
+    await page.goto(`${running.baseUrl}/commissioners`);
+    await page.getByTestId('commissioner-table').getByText('张农').click();
+    await page.getByTestId('commissioner-detail').getByText('已确认：合作社理事长 王某').waitFor();
+    await screenshot(page, 'registers-09-commissioner');
+    await page.locator('.ant-drawer-close').click();
+    await page.goto(`${running.baseUrl}/tech-contracts`);
+    await page.getByTestId('contract-totals').getByText('320.5 万元').waitFor();
+    await screenshot(page, 'registers-10-contracts');
+    expect(errors).toEqual([]);
+  });
+});

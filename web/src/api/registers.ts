@@ -1,0 +1,60 @@
+// 登记系统 API (src/http/routes/enterprises.ts, platforms.ts, commissioners.ts, tech-contracts.ts, rule-packs.ts,
+// register-bindings.ts): types come from the shared Zod contracts.
+import type {
+  alertSchema,
+  certificationSchema,
+  commissionerDetailSchema,
+  commissionerSchema,
+  contractSchema,
+  contractTotalsSchema,
+  enterpriseListItemSchema,
+  enterpriseSchema,
+  evaluationSchema,
+  figuresSchema,
+  funnelSchema,
+  importResultSchema,
+  platformSchema,
+  rulePackSchema,
+} from '@contracts/registers.ts';
+import type { z } from 'zod';
+import { api, qs } from './client.ts';
+
+export type EnterpriseListItem = z.infer<typeof enterpriseListItemSchema>;
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+export type Figures = z.infer<typeof figuresSchema>;
+export type Certification = z.infer<typeof certificationSchema>;
+export type CertificationAlert = z.infer<typeof alertSchema>;
+export type Evaluation = z.infer<typeof evaluationSchema>;
+export type Funnel = z.infer<typeof funnelSchema>;
+export type ImportResult = z.infer<typeof importResultSchema>;
+export type Platform = z.infer<typeof platformSchema>;
+export type Commissioner = z.infer<typeof commissionerSchema>;
+export type CommissionerDetail = z.infer<typeof commissionerDetailSchema>;
+export type Contract = z.infer<typeof contractSchema>;
+export type ContractTotals = z.infer<typeof contractTotalsSchema>;
+export type RulePack = z.infer<typeof rulePackSchema>;
+
+export interface EnterpriseDetail extends Enterprise {
+  figures: Figures[];
+  certifications: Omit<Certification, 'state'>[];
+  evaluations: Evaluation[];
+}
+
+export const fetchEnterprises = (q: string) =>
+  api.get<{ enterprises: EnterpriseListItem[]; total: number }>(`/api/enterprises${qs({ q, limit: 500 })}`);
+export const fetchEnterprise = (id: string) => api.get<EnterpriseDetail>(`/api/enterprises/${id}`);
+export const createEnterprise = (body: { uscc: string; name: string; town?: string | null; industry?: string | null }) => api.post<Enterprise>('/api/enterprises', body);
+export const evaluate = (id: string, body: { kind: Evaluation['kind']; year: number; declarations: Record<string, unknown> }) =>
+  api.post<Evaluation>(`/api/enterprises/${id}/evaluations`, body);
+export const importEnterprises = (file: Blob, dryRun: boolean) =>
+  api.upload<ImportResult>(`/api/enterprises/import${qs({ dryRun: dryRun ? 'true' : undefined })}`, file, 'application/octet-stream');
+export const downloadEnterpriseTemplate = () => api.download('/api/enterprises/import-template.xlsx', '企业名录导入模板.xlsx');
+export const fetchCertifications = () => api.get<{ certifications: Certification[] }>('/api/certifications');
+export const fetchAlerts = (withinDays = 90) => api.get<{ alerts: CertificationAlert[] }>(`/api/certifications/alerts${qs({ withinDays })}`);
+export const fetchFunnel = (year: number) => api.get<Funnel>(`/api/registers/funnel${qs({ year })}`);
+export const fetchPlatforms = () => api.get<{ platforms: Platform[] }>('/api/platforms');
+export const fetchCommissioners = () => api.get<{ commissioners: Commissioner[] }>('/api/commissioners');
+export const fetchCommissioner = (id: string) => api.get<CommissionerDetail>(`/api/commissioners/${id}`);
+export const fetchContracts = (year?: number) => api.get<{ contracts: Contract[] }>(`/api/tech-contracts${qs({ year })}`);
+export const fetchContractTotals = (year: number, side: 'seller' | 'buyer') => api.get<ContractTotals>(`/api/tech-contracts/totals${qs({ year, side })}`);
+export const fetchRulePacks = () => api.get<{ rulePacks: RulePack[] }>('/api/rule-packs');

@@ -1,0 +1,77 @@
+// 技术合同: registered contracts with 成交额 and 技术交易额 kept apart, and the county's yearly totals by 输出 (seller in
+// the county — the plan indicator's default) or 吸纳 (buyer in the county).
+import { Card, Col, Radio, Row, Select, Space, Statistic, Tag } from 'antd';
+import { useState } from 'react';
+import { fetchContracts, fetchContractTotals, type Contract } from '../api/registers.ts';
+import { DataTable } from '../components/DataTable.tsx';
+import { AsyncView } from '../components/PageState.tsx';
+import { formatDate, formatNumber, formatWan } from '../lib/format.ts';
+import { useAsync } from '../lib/useAsync.ts';
+
+const THIS_YEAR = new Date().getFullYear();
+
+export default function TechContractsPage() {
+  const [year, setYear] = useState(THIS_YEAR);
+  const [side, setSide] = useState<'seller' | 'buyer'>('seller');
+  const totals = useAsync(() => fetchContractTotals(year, side), [year, side]);
+  const list = useAsync(() => fetchContracts(year), [year]);
+  return (
+    <div data-testid="tech-contracts-page">
+      <div className="page-title">
+        <h1>技术合同登记</h1>
+        <span className="subtitle">技术合同成交额 = 当年登记、卖方在本县（输出）的合同成交额合计；技术交易额另计</span>
+      </div>
+      <Card size="small" className="section">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select aria-label="年度" value={year} onChange={setYear} options={Array.from({ length: 8 }, (_, i) => THIS_YEAR - i).map((y) => ({ value: y, label: `${y}年` }))} />
+          <Radio.Group value={side} onChange={(e) => setSide(e.target.value as 'seller' | 'buyer')} optionType="button" options={[{ value: 'seller', label: '输出（卖方在本县）' }, { value: 'buyer', label: '吸纳（买方在本县）' }]} />
+        </Space>
+        <AsyncView state={totals}>
+          {(t) => (
+            <Row gutter={16} data-testid="contract-totals">
+              <Col xs={12} md={6}>
+                <Statistic title="合同成交额" value={formatWan(t.contractAmount)} />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="技术交易额" value={formatWan(t.technologyAmount)} />
+              </Col>
+              <Col xs={12} md={4}>
+                <Statistic title="合同数" value={t.count} suffix="份" />
+              </Col>
+              <Col xs={24} md={8}>
+                <Space wrap size={4}>
+                  {Object.entries(t.byType).filter(([, v]) => v.count > 0).map(([k, v]) => (
+                    <Tag key={k}>{k} {v.count} 份 · {formatWan(v.total)}</Tag>
+                  ))}
+                </Space>
+              </Col>
+            </Row>
+          )}
+        </AsyncView>
+      </Card>
+      <Card size="small">
+        <AsyncView state={list}>
+          {(data) => (
+            <DataTable<Contract>
+              testId="contract-table"
+              rows={data.contracts}
+              rowKey={(c) => c.id}
+              exportName={`技术合同${year}`}
+              emptyText="本年度暂无登记的技术合同"
+              columns={[
+                { key: 'no', title: '登记编号', value: (c) => c.registrationNumber, width: 170 },
+                { key: 'date', title: '登记日期', value: (c) => c.registeredOn, render: (c) => formatDate(c.registeredOn), width: 130 },
+                { key: 'type', title: '类型', value: (c) => c.type, filter: true, width: 100 },
+                { key: 'name', title: '合同名称', value: (c) => c.name, ellipsis: true },
+                { key: 'seller', title: '卖方', value: (c) => c.sellerName, render: (c) => <>{c.sellerName}{c.sellerInCounty && <Tag color="blue" style={{ marginLeft: 4 }}>本县</Tag>}</>, width: 180 },
+                { key: 'buyer', title: '买方', value: (c) => c.buyerName, render: (c) => <>{c.buyerName}{c.buyerInCounty && <Tag color="blue" style={{ marginLeft: 4 }}>本县</Tag>}</>, width: 180 },
+                { key: 'amount', title: '成交额（万元）', value: (c) => c.contractAmount, render: (c) => <span className="num">{formatNumber(c.contractAmount)}</span>, align: 'right', width: 120 },
+                { key: 'tech', title: '技术交易额（万元）', value: (c) => c.technologyAmount, render: (c) => <span className="num">{formatNumber(c.technologyAmount)}</span>, align: 'right', width: 140 },
+              ]}
+            />
+          )}
+        </AsyncView>
+      </Card>
+    </div>
+  );
+}
