@@ -1,7 +1,9 @@
 // Rendering off the main thread for the municipal batch. On embedded PGlite the database runs on the main thread
 // too, so drawing charts and packing files in a worker lets the next county's data be read meanwhile: the batch
 // uses both cores. If the worker cannot start (no tsx loader), rendering falls back to the main thread.
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReportData } from '../domain/reports/model.ts';
@@ -21,18 +23,25 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-function tsxLoader(): string | null {
+/**
+ * The worker's bootstrap: register tsx's ESM hooks in the worker itself, then import the TypeScript entry. (Passing
+ * `--import tsx` in execArgv is not enough on Node 20: the entry module loads before the hooks are in place.)
+ */
+function workerBootstrap(): string | null {
   try {
-    return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const api = join(dirname(createRequire(import.meta.url).resolve('tsx')), 'esm', 'api', 'index.mjs');
+    if (!existsSync(api)) return null;
+    const entry = new URL('./render-worker.ts', import.meta.url).href;
+    return `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
   } catch {
     return null;
   }
 }
 
 export function createRenderPool(): RenderPool {
-  const loader = tsxLoader();
+  const bootstrap = workerBootstrap();
   let worker: Worker | null = null;
-  let broken = loader === null;
+  let broken = bootstrap === null;
   let offThread = 0;
   let nextId = 0;
   const pending = new Map<number, { resolve: (files: RenderedFiles) => void; reject: (error: Error) => void; data: ReportData }>();
@@ -48,10 +57,10 @@ export function createRenderPool(): RenderPool {
   };
 
   const start = (): Worker | null => {
-    if (broken || loader === null) return null;
+    if (broken || bootstrap === null) return null;
     if (worker) return worker;
     try {
-      worker = new Worker(new URL('./render-worker.ts', import.meta.url), { execArgv: ['--import', loader] });
+      worker = new Worker(bootstrap, { eval: true });
     } catch {
       broken = true;
       return null;

@@ -60,6 +60,7 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await assessCommissioner(db, op, { commissionerId: c.id, year: 2025, manualScores: { outcome: 85, satisfaction: 95 } });
     await createTechContract(db, op, { registrationNumber: `${THIS_YEAR}500236000011`, registeredOn: `${THIS_YEAR}-03-05`, type: '技术开发', name: '眼镜镀膜工艺开发', sellerName: glasses.name, sellerInCounty: true, buyerName: '万州某光学公司', buyerInCounty: false, contractAmount: 320.5, technologyAmount: 300, county: '奉节县' });
     await createTechContract(db, op, { registrationNumber: `${THIS_YEAR}500236000012`, registeredOn: `${THIS_YEAR}-04-15`, type: '技术服务', name: '脐橙保鲜技术服务', sellerName: '西南大学', sellerInCounty: false, buyerName: orange.name, buyerInCounty: true, contractAmount: 45, technologyAmount: 40, county: '奉节县' });
+    await createTechContract(db, op, { registrationNumber: `${THIS_YEAR - 1}500236000003`, registeredOn: `${THIS_YEAR - 1}-09-09`, type: '技术转让', name: '眼镜防蓝光专利转让', sellerName: glasses.name, sellerInCounty: true, buyerName: '深圳某公司', buyerInCounty: false, contractAmount: 1200, technologyAmount: 1100, county: '奉节县' });
     browser = await launchBrowser();
     ({ page, errors } = await newPage(browser));
     await logIn(page, running.baseUrl, 'register-admin', running.password);
@@ -111,8 +112,9 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await failures.waitFor();
     const text = await failures.textContent();
     expect(text).toContain('条件（五）科技人员指标得分不得为0分：科技人员占比 8.3%，得 0 分（须 ≥10%）');
-    expect(text).toContain('条件（四）信用与安全记录');
+    expect(text).toContain('条件（四）信用与安全记录：缺少数据（未确认无重大事故、严重违法失信记录）');
     await expect(page.getByTestId('evaluation-result').textContent()).resolves.toContain('规则包 2017-115+2022-67');
+    await page.getByTestId('evaluation-result').scrollIntoViewIfNeeded();
     await screenshot(page, 'registers-04-evaluation');
     await page.locator('.ant-drawer-close').click();
   });
@@ -133,6 +135,13 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     expect(cells[0]).toContain('入库企业');
     expect(cells[1]).toContain('科技型中小企业');
     await screenshot(page, 'registers-06-funnel');
+    await page.getByRole('tab', { name: '指标对接' }).click();
+    const row = page.getByTestId('binding-table').locator('tr', { hasText: '技术合同成交额' });
+    await row.getByRole('button', { name: '确认绑定并写入' }).click();
+    await page.getByText(/已写入指标监测（来源：登记系统）：技术合同成交额 1,200/).waitFor();
+    await row.locator('.ant-table-row-expand-icon').click();
+    await page.getByText(`${THIS_YEAR - 1}500236000003（技术转让，${THIS_YEAR - 1}-09-09） · 1,200 万元`).waitFor();
+    await screenshot(page, 'registers-06b-bindings');
     await page.getByRole('tab', { name: '规则包' }).click();
     await page.getByTestId('rule-pack-table').getByText('工信部企业〔2026〕2号').waitFor();
     await screenshot(page, 'registers-07-rule-packs');
@@ -148,7 +157,7 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await screenshot(page, 'registers-09-commissioner');
     await page.locator('.ant-drawer-close').click();
     await page.goto(`${running.baseUrl}/tech-contracts`);
-    await page.getByTestId('contract-totals').getByText('320.5 万元').waitFor();
+    await page.getByTestId('contract-totals').getByText('320.5 万元').first().waitFor();
     await screenshot(page, 'registers-10-contracts');
     expect(errors).toEqual([]);
   });

@@ -116,7 +116,15 @@ describe('access matrix: every route × every role', () => {
         .filter((r) => r.url.startsWith('/api') && r.access === 'public')
         .map((r) => `${r.method} ${r.url}`)
         .sort(),
-    ).toEqual(['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login']);
+    ).toEqual([
+      'GET /api/health',
+      'GET /api/plans',
+      'GET /api/plans/:id',
+      'HEAD /api/health',
+      'HEAD /api/plans',
+      'HEAD /api/plans/:id',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('answers each caller as the permission table says (401 without a session, 403 without the right)', async () => {

@@ -36,6 +36,21 @@ describe('plan API', () => {
     expect(plans[1]?.title).toBe('石柱县科技创新“十四五”规划（2021—2025年）');
   });
 
+  it('published plans are public: an anonymous visitor (公众) lists both, a county user only their own', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/api/plans' });
+    expect(anonymous.statusCode).toBe(200);
+    const all = (anonymous.json() as { plans: { countyName: string; id: string }[] }).plans;
+    expect(all.map((p) => p.countyName)).toEqual(['奉节县', '石柱县']);
+    const county = await loginAs(database.db, { role: 'county_staff', county: '奉节县' });
+    const own = (await app.inject({ method: 'GET', url: '/api/plans', headers: county.headers })).json() as {
+      plans: { countyName: string }[];
+    };
+    expect(own.plans.map((p) => p.countyName)).toEqual(['奉节县']);
+    const other = all.find((p) => p.countyName === '石柱县')?.id ?? '';
+    const denied = await app.inject({ method: 'GET', url: `/api/plans/${other}`, headers: county.headers });
+    expect(denied.statusCode).toBe(404);
+  });
+
   it('GET /api/plans/:id returns the stored plan with its parts', async () => {
     const list = (await app.inject({ method: 'GET', url: '/api/plans', headers })).json() as { plans: { id: string }[] };
     const id = list.plans[0]?.id ?? '';

@@ -110,10 +110,12 @@ export const authPlugin = fp<{ options: AuthOptions }>(
       const routeUrl = request.routeOptions.url;
       const access: RouteAccess =
         isApiUrl(request.url) && !(routeUrl !== undefined && isApiUrl(routeUrl)) ? 'session' : (config.access ?? 'public');
-      if (access === 'public') return;
-
       const token = request.cookies[SESSION_COOKIE];
       request.auth = token ? await resolveSession(app.database.db, token) : null;
+      // Public routes still learn who is signed in (a signed-in user keeps their county scope there), but never
+      // require it.
+      if (access === 'public') return;
+
       const auth = request.auth;
       if (!auth) throw new UnauthenticatedError();
 

@@ -3,18 +3,19 @@ import { z } from 'zod';
 import { planDetailSchema, planIdParamsSchema, planSummarySchema } from '../../contracts/plan.ts';
 import { getPlan } from '../../services/get-plan.ts';
 import { listPlans } from '../../services/list-plans.ts';
-import { requestScope } from '../scope.ts';
+import { publicReadScope } from '../scope.ts';
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/plans',
-    { schema: { response: { 200: z.object({ plans: z.array(planSummarySchema) }) } } },
-    async (request) => ({ plans: await listPlans(app.database.db, requestScope(request)) }),
+    // Plans are published documents: 公众 may read them (see publicReadScope for what a signed-in user sees).
+    { config: { access: 'public' }, schema: { response: { 200: z.object({ plans: z.array(planSummarySchema) }) } } },
+    async (request) => ({ plans: await listPlans(app.database.db, publicReadScope(request)) }),
   );
 
   app.get(
     '/plans/:id',
-    { schema: { params: planIdParamsSchema, response: { 200: planDetailSchema } } },
-    async (request) => getPlan(app.database.db, requestScope(request), request.params.id),
+    { config: { access: 'public' }, schema: { params: planIdParamsSchema, response: { 200: planDetailSchema } } },
+    async (request) => getPlan(app.database.db, publicReadScope(request), request.params.id),
   );
 };

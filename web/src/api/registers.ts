@@ -2,6 +2,8 @@
 // register-bindings.ts): types come from the shared Zod contracts.
 import type {
   alertSchema,
+  bindingSchema,
+  registerFigureSchema,
   certificationSchema,
   commissionerDetailSchema,
   commissionerSchema,
@@ -58,3 +60,10 @@ export const fetchCommissioner = (id: string) => api.get<CommissionerDetail>(`/a
 export const fetchContracts = (year?: number) => api.get<{ contracts: Contract[] }>(`/api/tech-contracts${qs({ year })}`);
 export const fetchContractTotals = (year: number, side: 'seller' | 'buyer') => api.get<ContractTotals>(`/api/tech-contracts/totals${qs({ year, side })}`);
 export const fetchRulePacks = () => api.get<{ rulePacks: RulePack[] }>('/api/rule-packs');
+
+export type Binding = z.infer<typeof bindingSchema>;
+export type RegisterFigure = z.infer<typeof registerFigureSchema>;
+export const fetchBindings = () => api.get<{ bindings: Binding[] }>('/api/register-bindings');
+export const bindIndicator = (b: Binding) => api.post<Binding>('/api/register-bindings', { indicatorId: b.indicatorId, rule: b.rule, params: b.params, version: b.version });
+export const fetchBoundFigure = (bindingId: string, year: number) => api.get<RegisterFigure>(`/api/register-bindings/${bindingId}/figure${qs({ year })}`);
+export const syncBoundFigure = (bindingId: string, year: number) => api.post<RegisterFigure>(`/api/register-bindings/${bindingId}/sync`, { year });

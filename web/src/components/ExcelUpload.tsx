@@ -93,6 +93,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
       <Steps
         size="small"
         current={step}
+        {...(preview && !ok ? { status: 'error' as const } : {})}
         style={{ marginBottom: 12, maxWidth: 720 }}
         items={[{ title: '选择文件' }, { title: '预检（不写入）' }, { title: '确认导入' }, { title: '完成' }]}
       />

@@ -15,6 +15,10 @@ import {
   ExperimentOutlined,
   TeamOutlined,
   FileDoneOutlined,
+  AlertOutlined,
+  CheckSquareOutlined,
+  FundProjectionScreenOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Button, Dropdown, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -36,6 +40,10 @@ const NAV: NavItem[] = [
   { key: '/reporting', label: '填报', icon: <FormOutlined />, show: (can) => can('value.enter') },
   { key: '/review', label: '审核', icon: <FileSearchOutlined />, show: (can) => can('value.review') },
   { key: '/projects', label: '项目', icon: <ProjectOutlined />, show: (can) => can('plan.read') },
+  { key: '/tasks', label: '任务', icon: <CheckSquareOutlined />, show: (can) => can('task.read') },
+  { key: '/ledger', label: '项目台账', icon: <FundProjectionScreenOutlined />, show: (can) => can('task.read') },
+  { key: '/supervision', label: '督办', icon: <AlertOutlined />, show: (can) => can('task.read') },
+  { key: '/assessment', label: '考核', icon: <TrophyOutlined />, show: (can) => can('assessment.read') },
   { key: '/municipal', label: '全市', icon: <GlobalOutlined />, show: (can) => can('plan.compare') },
   { key: '/enterprises', label: '企业库', icon: <BankOutlined />, show: (can) => can('register.read') },
   { key: '/platforms', label: '研发平台', icon: <ExperimentOutlined />, show: (can) => can('register.read') },
@@ -45,7 +53,7 @@ const NAV: NavItem[] = [
 ];
 
 /** Pages that work on one plan and period show the pickers in the header. */
-const WITH_PLAN = ['/dashboard', '/plan', '/projects', '/indicators'];
+const WITH_PLAN = ['/dashboard', '/plan', '/projects', '/indicators', '/tasks', '/ledger'];
 const WITH_PERIOD = ['/dashboard', '/indicators', '/municipal'];
 
 export function Shell({ children }: { children: ReactNode }) {

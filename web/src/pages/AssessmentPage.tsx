@@ -25,7 +25,8 @@ export default function AssessmentPage() {
   const { can } = useAuth();
   const { message } = App.useApp();
   const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
+  // 考核 is done after the year has ended: last year by default.
+  const [year, setYear] = useState(thisYear - 1);
   const state = useAsync(() => tasksApi.assessment(year), [year]);
   const [editing, setEditing] = useState(false);
   const [form] = Form.useForm<Assessment['weights']>();
@@ -36,7 +37,7 @@ export default function AssessmentPage() {
         <Space>
           <Select aria-label="考核年度" value={year} onChange={setYear} style={{ width: 110 }} options={Array.from({ length: 6 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y}年` }))} />
           <Button icon={<DownloadOutlined />} href={`/api/assessment.xlsx?year=${year}`} data-testid="assessment-export">
-            导出 Excel
+            导出考核表
           </Button>
           {can('supervision.issue') && (
             <Button

@@ -6,7 +6,12 @@ import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Drawer, Form, In
 import { useState } from 'react';
 import { errorText } from '../api/client.ts';
 import {
+  bindIndicator,
   createEnterprise,
+  fetchBindings,
+  syncBoundFigure,
+  type Binding,
+  type RegisterFigure,
   downloadEnterpriseTemplate,
   evaluate,
   fetchAlerts,
@@ -61,6 +66,7 @@ export default function EnterprisesPage() {
           { key: 'list', label: '企业名录', children: <EnterpriseList canManage={can('register.manage')} canEvaluate={can('register.evaluate')} /> },
           { key: 'certs', label: '资格与到期提醒', children: <Certifications /> },
           { key: 'funnel', label: '梯度培育漏斗', children: <FunnelView /> },
+          { key: 'bindings', label: '指标对接', children: <Bindings canBind={can('register.bind')} /> },
           { key: 'packs', label: '规则包', children: <RulePacks /> },
         ]}
       />
@@ -207,19 +213,22 @@ function ImportDrawer({ open, onClose, onImported }: { open: boolean; onClose: (
   return (
     <Drawer title="Excel 批量导入企业" open={open} onClose={onClose} width={720} destroyOnHidden>
       <Typography.Paragraph type="secondary">先预检（不写入）；任一单元格有误时整个文件都不导入，错误逐格列出。已在库的企业按统一社会信用代码更新，空白单元格保留原值。</Typography.Paragraph>
-      <Upload.Dragger
-        accept=".xlsx"
-        showUploadList={false}
-        disabled={busy}
-        beforeUpload={(chosen) => {
-          setFile(chosen);
-          setResult(null);
-          void run(chosen, true);
-          return false;
-        }}
-      >
-        <p className="ant-upload-text">{busy ? '正在检查…' : '点击或将企业名录（.xlsx）拖到此处'}</p>
-      </Upload.Dragger>
+      <div style={{ height: 120 }}>
+        <Upload.Dragger
+          className="excel-dragger"
+          accept=".xlsx"
+          showUploadList={false}
+          disabled={busy}
+          beforeUpload={(chosen) => {
+            setFile(chosen);
+            setResult(null);
+            void run(chosen, true);
+            return false;
+          }}
+        >
+          <p className="ant-upload-text">{busy ? '正在检查…' : '点击或将企业名录（.xlsx）拖到此处'}</p>
+        </Upload.Dragger>
+      </div>
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon title={error} role="alert" />}
       {result && (
         <div style={{ marginTop: 12 }} data-testid="import-result">
@@ -359,7 +368,8 @@ function EvaluateForm({ enterpriseId, years, onDone }: { enterpriseId: string; y
     setBusy(true);
     setError(null);
     try {
-      const declarations: Record<string, unknown> = Object.fromEntries(DECLARATIONS[kind].map((d) => [d.key, checked.includes(d.key)]));
+      // Ticked = confirmed; unticked = not confirmed (null), which the evaluation reports as missing, not as "no".
+      const declarations: Record<string, unknown> = Object.fromEntries(DECLARATIONS[kind].map((d) => [d.key, checked.includes(d.key) ? true : null]));
       if (kind === 'hnte') {
         declarations.technologyField = field;
         declarations.ipAcquisition = 'self';
@@ -530,6 +540,77 @@ function RulePacks() {
               { key: 'to', title: '失效', value: (p) => p.effectiveTo ?? '至今', width: 110 },
               { key: 'now', title: '现行', value: (p) => (p.inForceToday ? '现行' : ''), render: (p) => (p.inForceToday ? <Tag color="green">现行</Tag> : null), width: 70 },
               { key: 'rel', title: '可靠性说明', value: (p) => p.reliability, ellipsis: true },
+            ]}
+          />
+        )}
+      </AsyncView>
+    </Card>
+  );
+}
+
+function Bindings({ canBind }: { canBind: boolean }) {
+  const { message } = App.useApp();
+  const bindings = useAsync(() => fetchBindings(), []);
+  const [year, setYear] = useState(THIS_YEAR - 1);
+  const [figures, setFigures] = useState<Record<string, RegisterFigure>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  async function sync(b: Binding) {
+    setBusy(b.indicatorId);
+    try {
+      const bound = b.id ? b : await bindIndicator(b);
+      const figure = await syncBoundFigure(bound.id ?? '', year);
+      setFigures((f) => ({ ...f, [b.indicatorId]: figure }));
+      message.success(`已写入指标监测（来源：登记系统）：${b.indicatorName} ${formatNumber(figure.indicatorValue)} ${figure.indicatorUnit ?? ''}`);
+      if (!b.id) bindings.reload();
+    } catch (failure) {
+      message.error(errorText(failure));
+    } finally {
+      setBusy(null);
+    }
+  }
+  return (
+    <Card
+      size="small"
+      title={<Space>规划指标 ← 登记系统<Select aria-label="数据年度" value={year} onChange={setYear} options={Array.from({ length: 8 }, (_, i) => THIS_YEAR - i).map((y) => ({ value: y, label: `${y}年` }))} /></Space>}
+    >
+      <Typography.Paragraph type="secondary">登记系统计算的数值作为“登记系统”来源写入指标监测，与部门填报值并列，由科技局选定正式数据；每个数值附其依据的登记记录。</Typography.Paragraph>
+      <AsyncView state={bindings}>
+        {(data) => (
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="indicatorId"
+            dataSource={data.bindings}
+            data-testid="binding-table"
+            expandable={{
+              expandedRowRender: (b) => {
+                const f = figures[b.indicatorId];
+                return f ? (
+                  <div>
+                    <Typography.Text type="secondary">{f.description}</Typography.Text>
+                    <List size="small" dataSource={f.records} renderItem={(r) => <List.Item style={{ padding: '2px 0' }}>{r.label}{f.unit === '万元' ? ` · ${formatNumber(r.value)} 万元` : ''}</List.Item>} />
+                  </div>
+                ) : (
+                  <Typography.Text type="secondary">写入后在此列出依据的登记记录</Typography.Text>
+                );
+              },
+            }}
+            columns={[
+              { title: '指标', dataIndex: 'indicatorName' },
+              { title: '单位', dataIndex: 'indicatorUnit', width: 80 },
+              { title: '登记规则', dataIndex: 'ruleLabel', render: (v: string, b) => <Space>{v}{b.suggested && <Tag color="gold">建议</Tag>}</Space> },
+              { title: `${year}年登记数`, key: 'value', align: 'right', render: (_: unknown, b) => formatNumber(figures[b.indicatorId]?.indicatorValue) },
+              {
+                title: '',
+                key: 'act',
+                width: 150,
+                render: (_: unknown, b) =>
+                  canBind ? (
+                    <Button size="small" loading={busy === b.indicatorId} onClick={() => void sync(b)}>
+                      {b.suggested ? '确认绑定并写入' : '计算并写入'}
+                    </Button>
+                  ) : null,
+              },
             ]}
           />
         )}

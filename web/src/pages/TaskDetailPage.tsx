@@ -43,7 +43,7 @@ function Detail({ task, reload }: { task: TaskDetail; reload: () => void }) {
         <h1>
           {task.title} <ColourTag colour={task.colour} reasons={task.colourReasons} />
         </h1>
-        <span className="subtitle">{task.outline.map((o) => `${o.label}${o.title}`).join(' › ') || '手工添加的任务'}</span>
+        <span className="subtitle">{task.outline.map((o) => `${o.label} ${o.title}`).join(' › ') || '手工添加的任务'}</span>
       </div>
       {task.colourReasons.length > 0 && (
         <Card size="small" className="section">
