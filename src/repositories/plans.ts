@@ -256,3 +256,12 @@ export async function insertPlan(exec: Executor, input: NewPlan): Promise<string
   }
   return planId;
 }
+
+/** The stored decoded text of a .txt plan (null for .docx imports); the caller has checked the plan is in scope. */
+export async function planSourceText(exec: Executor, countyId: string, planId: string): Promise<string | null> {
+  const rows = await exec
+    .select({ sourceText: plans.sourceText })
+    .from(plans)
+    .where(and(eq(plans.id, planId), eq(plans.countyId, countyId)));
+  return rows[0]?.sourceText ?? null;
+}

@@ -226,15 +226,6 @@ export async function taskLinks(exec: Executor, countyIds: readonly string[], ta
   return result;
 }
 
-/** The stored decoded text of a .txt plan (null for .docx imports); the caller has checked the plan is in scope. */
-export async function planSourceText(exec: Executor, countyId: string, planId: string): Promise<string | null> {
-  const rows = await exec
-    .select({ sourceText: plans.sourceText })
-    .from(plans)
-    .where(and(eq(plans.id, planId), eq(plans.countyId, countyId)));
-  return rows[0]?.sourceText ?? null;
-}
-
 /** Locks the plan row for the transaction: proposals of one plan run one after the other. */
 export async function lockPlan(exec: Executor, countyId: string, planId: string): Promise<void> {
   await exec

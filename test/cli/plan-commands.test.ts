@@ -63,5 +63,6 @@ describe('kechuang plan import', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ status: 'already-imported' });
     const list = kechuang(['plan', 'list', '--json']);
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(1);
-  });
+    // Three cold starts of the CLI, each opening PGlite on disk: slow on a loaded 2-core machine.
+  }, 180_000);
 });

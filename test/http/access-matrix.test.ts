@@ -120,9 +120,11 @@ describe('access matrix: every route × every role', () => {
       'GET /api/health',
       'GET /api/plans',
       'GET /api/plans/:id',
+      'GET /api/plans/:id/source',
       'HEAD /api/health',
       'HEAD /api/plans',
       'HEAD /api/plans/:id',
+      'HEAD /api/plans/:id/source',
       'POST /api/auth/login',
     ]);
   });

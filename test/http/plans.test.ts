@@ -67,6 +67,14 @@ describe('plan API', () => {
     expect(plan.projects.reduce((sum, p) => sum + (p.investment ?? 0), 0)).toBe(172500);
   });
 
+  it('GET /api/plans/:id/source returns the original text of a .txt plan', async () => {
+    const list = (await app.inject({ method: 'GET', url: '/api/plans' })).json() as { plans: { id: string }[] };
+    const res = await app.inject({ method: 'GET', url: `/api/plans/${list.plans[1]?.id ?? ''}/source` });
+    expect(res.statusCode).toBe(200);
+    const { text } = res.json() as { text: string };
+    expect(text.split('\n')[2]).toBe('关于印发《石柱县科技创新“十四五”规划');
+  });
+
   it('answers 404 in Chinese for an unknown plan and 400 for a malformed id', async () => {
     const missing = await app.inject({ method: 'GET', url: '/api/plans/00000000-0000-4000-8000-000000000000', headers });
     expect(missing.statusCode).toBe(404);

@@ -215,7 +215,7 @@ describe('督办, notifications and 考核', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-disposition']).toContain(encodeURIComponent(`考核排名-奉节县-${year}.xlsx`));
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.rawPayload);
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0]?.name).toBe(`${year}年考核`);
     // The municipal bureau names the county it wants.
     expect((await call(municipal, 'GET', `/api/assessment?year=${year}`)).status).toBe(400);

@@ -286,6 +286,8 @@ describe('municipal batch', () => {
     expect(names).toContain('重庆市各区县科技创新规划中期评估情况汇总（对比表）.xlsx');
     expect(names).toContain('奉节县/奉节县科技创新“十四五”规划中期评估报告（2023年）.docx');
     expect(names).toContain('奉节县/奉节县科技创新“十四五”规划中期评估报告（2023年）（附件）.xlsx');
+    // Rendering ran in the worker thread (both cores), not silently on the main thread.
+    expect(result.renderedOffThread).toBe(result.rows.filter((r) => r.counts !== null).length);
     // 石柱县's plan was deleted above: its row says so instead of failing the batch.
     expect(result.rows.find((r) => r.countyName === '石柱县')?.problem).toBe('未导入规划');
     const summary = new ExcelJS.Workbook();

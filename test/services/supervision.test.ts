@@ -319,7 +319,7 @@ describe('settings and 考核', () => {
     const { bytes, fileName } = await exportAssessment(db(), staff, { year: 2024 }, on('2025-01-10'));
     expect(fileName).toBe('考核排名-奉节县-2024.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('2024年考核');
     expect(sheet?.getRow(1).getCell(1).value).toBe('奉节县 2024 年度部门、乡镇考核排名');
     expect(sheet?.getRow(3).getCell(2).value).toBe('单位');
