@@ -1,6 +1,7 @@
 // Zod schemas of the plan API: the HTTP routes validate/serialise with them and the web app's forms reuse them.
 // Shapes mirror src/domain/plan/model.ts; the type checks at the bottom keep the two in step.
 import { z } from 'zod';
+import type { PlanDiff } from '../domain/plan/diff-plans.ts';
 import type { ParsedPlan } from '../domain/plan/model.ts';
 import type { PlanDetail, PlanSummary } from '../repositories/plans.ts';
 
@@ -73,7 +74,11 @@ export const planSummarySchema = z.object({
   docNumber: z.string().nullable(),
   sourceFileName: z.string(),
   contentHash: z.string(),
+  /** 1 for the first import, +1 for each newer version of the document (导入新版本). */
   version: z.number().int(),
+  /** The earlier version this one replaces, and the newer one replacing it (null: this is the current version). */
+  supersedesPlanId: z.uuid().nullable(),
+  supersededByPlanId: z.uuid().nullable(),
   createdAt: z.string(),
   indicatorCount: z.number().int(),
   projectCount: z.number().int(),
@@ -91,9 +96,71 @@ export const planDetailSchema = planSummarySchema.extend({
 
 export const planIdParamsSchema = z.strictObject({ id: z.uuid({ message: '规划编号格式不正确 / invalid plan id' }) });
 
+// ── 导入新版本: the preview (dry run) and the commit ──────────────────────────────────────────────────────────
+
+export const fieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+const diffItemSchema = z.object({ key: z.string(), detail: z.string().nullable() });
+
+export const sectionDiffSchema = z.object({
+  added: z.array(diffItemSchema),
+  removed: z.array(diffItemSchema),
+  changed: z.array(z.object({ key: z.string(), changes: z.array(fieldChangeSchema) })),
+  counts: z.object({ added: z.number().int(), removed: z.number().int(), changed: z.number().int() }),
+});
+
+export const planDiffSchema = z.object({
+  fields: z.array(fieldChangeSchema),
+  outline: sectionDiffSchema,
+  indicators: sectionDiffSchema,
+  boxes: sectionDiffSchema,
+  projects: sectionDiffSchema,
+  unchanged: z.boolean(),
+  summary: z.string(),
+});
+
+export const planReimportPreviewSchema = z.object({
+  /** The stored version the file is compared with. */
+  planId: z.uuid(),
+  countyName: z.string(),
+  fileName: z.string(),
+  contentHash: z.string(),
+  /** The very same bytes are already stored (this version or another of the county): importing does nothing. */
+  identical: z.boolean(),
+  existingPlanId: z.uuid().nullable(),
+  currentVersion: z.number().int(),
+  nextVersion: z.number().int(),
+  title: z.string(),
+  diff: planDiffSchema,
+  warnings: z.array(parseWarningSchema),
+});
+
+export const planReimportResultSchema = z.object({
+  status: z.enum(['imported', 'already-imported']),
+  /** The new version (or, when already imported, the plan holding those bytes). */
+  planId: z.uuid(),
+  previousPlanId: z.uuid(),
+  version: z.number().int(),
+  title: z.string(),
+  summary: z.string(),
+});
+
+export const planUploadHeadersSchema = z.object({
+  'x-file-name': z
+    .string({ message: '请在 x-file-name 请求头中给出文件名（URL 编码）/ x-file-name header required' })
+    .min(1, { message: '请在 x-file-name 请求头中给出文件名（URL 编码）/ x-file-name header required' })
+    .max(1000),
+});
+
 // Compile-time checks: the schemas and the domain/repository types describe the same objects.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const parsedPlanMatches: Same<z.infer<typeof parsedPlanSchema>, ParsedPlan> = true;
 const summaryMatches: Same<z.infer<typeof planSummarySchema>, PlanSummary> = true;
 const detailMatches: Same<z.infer<typeof planDetailSchema>, PlanDetail> = true;
-void [parsedPlanMatches, summaryMatches, detailMatches];
+const diffMatches: Same<z.infer<typeof planDiffSchema>, PlanDiff> = true;
+void [parsedPlanMatches, summaryMatches, detailMatches, diffMatches];

@@ -15,6 +15,7 @@ import { planEditRoutes } from './routes/plan-edits.ts';
 import { unitRoutes } from './routes/units.ts';
 import { userRoutes } from './routes/users.ts';
 import { planRoutes } from './routes/plans.ts';
+import { planVersionRoutes } from './routes/plan-versions.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { assessmentRoutes } from './routes/assessment.ts';
@@ -22,6 +23,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
+import { scheduleSupervisionScan } from '../services/schedule-supervision-scan.ts';
 import { commissionerRoutes } from './routes/commissioners.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { platformRoutes } from './routes/platforms.ts';
@@ -41,6 +43,8 @@ export interface AppOptions {
    * cannot forge its address with X-Forwarded-For.
    */
   trustProxy?: boolean | string;
+  /** Daily 督办 scan at HH:MM China time; default KECHUANG_SCAN_AT (unset: none, run `kechuang supervision scan`). */
+  supervisionScanAt?: string | null;
 }
 
 declare module 'fastify' {
@@ -70,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planEditRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(planVersionRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(monitoringFileRoutes, { prefix: '/api' });
   // Report jobs run in the background; closing the app waits for the running one so the database stays open for it.
@@ -81,6 +86,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(assessmentRoutes, { prefix: '/api' });
+  const scanAt = options.supervisionScanAt === undefined ? process.env.KECHUANG_SCAN_AT : options.supervisionScanAt;
+  if (scanAt) {
+    const scan = scheduleSupervisionScan(options.database.db, scanAt, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) });
+    app.addHook('onClose', async () => scan.stop());
+  }
   // 登记系统 (issue 6)
   await app.register(enterpriseRoutes, { prefix: '/api' });
   await app.register(platformRoutes, { prefix: '/api' });

@@ -35,7 +35,11 @@ export interface PlanSummary {
   docNumber: string | null;
   sourceFileName: string;
   contentHash: string;
+  /** 1 for the first import, +1 for each newer version of the document. */
   version: number;
+  supersedesPlanId: string | null;
+  /** The newer version replacing this one; null when this is the current version. */
+  supersededByPlanId: string | null;
   createdAt: string;
   indicatorCount: number;
   projectCount: number;
@@ -65,10 +69,17 @@ export interface NewPlan {
   sourceFileName: string;
   contentHash: string;
   sourceText: string | null;
+  /** A newer version of a stored plan (导入新版本): its version number and the plan it replaces. */
+  version?: number;
+  supersedesPlanId?: string | null;
 }
 
 const indicatorCounts = sql<number>`(select count(*)::int from ${planIndicators} where ${planIndicators.planId} = ${plans.id} and ${planIndicators.countyId} = ${plans.countyId})`;
 const projectCounts = sql<number>`(select count(*)::int from ${planProjects} where ${planProjects.planId} = ${plans.id} and ${planProjects.countyId} = ${plans.countyId})`;
+
+// The newer version of a plan, if any (plans_supersedes_uq: at most one).
+const supersededBy = sql<string | null>`(select "newer"."id" from ${plans} as "newer" where "newer"."supersedes_plan_id" = ${plans.id} and "newer"."county_id" = ${plans.countyId})`;
+const isCurrentVersion = sql`not exists (select 1 from ${plans} as "newer" where "newer"."supersedes_plan_id" = ${plans.id} and "newer"."county_id" = ${plans.countyId})`;
 
 const summaryColumns = {
   id: plans.id,
@@ -84,6 +95,8 @@ const summaryColumns = {
   sourceFileName: plans.sourceFileName,
   contentHash: plans.contentHash,
   version: plans.version,
+  supersedesPlanId: plans.supersedesPlanId,
+  supersededByPlanId: supersededBy,
   createdAt: plans.createdAt,
   indicatorCount: indicatorCounts,
   projectCount: projectCounts,
@@ -95,12 +108,13 @@ function toSummary(row: SummaryRow): PlanSummary {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }
 
+/** The current version of every plan in scope (a version replaced by a newer import is left out). */
 export async function listPlans(exec: Executor, scope: TenantScope): Promise<PlanSummary[]> {
   const rows = await exec
     .select(summaryColumns)
     .from(plans)
     .innerJoin(counties, eq(counties.id, plans.countyId))
-    .where(countyFilter(plans.countyId, scope))
+    .where(and(countyFilter(plans.countyId, scope), isCurrentVersion))
     .orderBy(asc(counties.name), desc(plans.createdAt));
   return rows.map(toSummary);
 }
@@ -210,6 +224,8 @@ export async function insertPlan(exec: Executor, input: NewPlan): Promise<string
     sourceFileName: input.sourceFileName,
     contentHash: input.contentHash,
     sourceText: input.sourceText,
+    version: input.version ?? 1,
+    supersedesPlanId: input.supersedesPlanId ?? null,
   });
   const owned = { countyId, planId };
   if (parsed.outline.length > 0) {

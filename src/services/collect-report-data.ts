@@ -43,15 +43,15 @@ export interface CollectReportInput {
   outstanding?: readonly OutstandingReport[];
 }
 
-export async function collectReportData(db: Database, access: Access, input: CollectReportInput): Promise<ReportData> {
+export async function collectReportData(db: Database, caller: Access, input: CollectReportInput): Promise<ReportData> {
   const now = input.now ?? new Date();
-  const found = await findPlanDetail(db, access.scope, input.planId);
+  const found = await findPlanDetail(db, caller.scope, input.planId);
   // Another county's plan answers exactly like a missing one.
   if (!found) throw new NotFoundError('plan', input.planId, '规划不存在 / plan not found');
   const plan = found;
   // Narrowed to the plan's county: a municipal or operator caller must not pull every county's tasks and owed
   // reports into one county's report (and the queries stay single-county).
-  access = { ...access, scope: countyScope(plan.countyId) };
+  const access: Access = { ...caller, scope: countyScope(plan.countyId) };
   const [county, status, tasks, ledger, orders, outstanding] = await Promise.all([
     findCountyById(db, access.scope, plan.countyId),
     getPlanStatus(db, access, { planId: plan.id, period: String(input.year) }),

@@ -11,6 +11,7 @@ import {
   type WorkSnapshot,
 } from '../../src/domain/supervision/colours.ts';
 import { packagedHolidayTable } from '../../src/domain/supervision/holidays/index.ts';
+import { msUntilChinaTime } from '../../src/services/schedule-supervision-scan.ts';
 import {
   nextOrderState,
   orderDeadlines,
@@ -253,5 +254,20 @@ describe('考核 scoring', () => {
       ['三河镇', null, null],
     ]);
     expect(rows[1]?.rates).toEqual({ indicators: 1, reports: 0.5, tasks: 1, supervision: 0 });
+  });
+});
+
+describe('the daily scan time', () => {
+  it.each([
+    ['08:30', '2024-10-08T00:00:00Z', 30 * 60_000], // 08:00 China → 08:30
+    ['08:30', '2024-10-08T00:30:00Z', 24 * 3_600_000], // exactly 08:30 → tomorrow
+    ['08:30', '2024-10-08T01:00:00Z', 23.5 * 3_600_000],
+    ['0:05', '2024-10-07T16:00:00Z', 5 * 60_000], // midnight China
+  ])('msUntilChinaTime(%s) from %s', (at, now, ms) => {
+    expect(msUntilChinaTime(at, new Date(now))).toBe(ms);
+  });
+
+  it('refuses a bad time', () => {
+    expect(() => msUntilChinaTime('8点半', new Date())).toThrow('KECHUANG_SCAN_AT 须为 HH:MM');
   });
 });

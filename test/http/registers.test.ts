@@ -232,4 +232,22 @@ describe('platforms, commissioners, contracts, and the indicator figure', () => 
   });
 });
 
+describe('enterprise accounts on the county-wide registers', () => {
+  it('see only their own hosted platforms and the commissioners sent to them; never bindings; a non-register id sees nothing', async () => {
+    const list = (await call(staff, { method: 'GET', url: '/api/enterprises' })).json() as { enterprises: { id: string; uscc: string }[] };
+    const a = list.enterprises.find((e) => e.uscc === USCC.a);
+    if (!a) throw new Error('missing');
+    await call(staff, { method: 'POST', url: '/api/platforms', payload: { name: '甲企业研发中心', kind: '企业技术研发中心', level: '县级', hostName: '奉节甲科技有限公司', hostEnterpriseId: a.id, recognisedOn: '2024-01-01' } });
+    const firm = await loginAs(database.db, { role: 'enterprise', county: '奉节县', enterpriseId: a.id });
+    const platforms = (await call(firm, { method: 'GET', url: '/api/platforms' })).json() as { platforms: { name: string }[] };
+    expect(platforms.platforms.map((p) => p.name)).toEqual(['甲企业研发中心']);
+    expect(((await call(firm, { method: 'GET', url: '/api/commissioners' })).json() as { commissioners: unknown[] }).commissioners).toEqual([]);
+    expect((await call(firm, { method: 'GET', url: '/api/register-bindings' })).statusCode).toBe(403);
+    const stranger = await loginAs(database.db, { role: 'enterprise', county: '奉节县', enterpriseId: 'ent-not-a-register-id' });
+    expect(((await call(stranger, { method: 'GET', url: '/api/enterprises' })).json() as { total: number }).total).toBe(0);
+    expect(((await call(stranger, { method: 'GET', url: '/api/certifications' })).json() as { certifications: unknown[] }).certifications).toEqual([]);
+    expect(((await call(stranger, { method: 'GET', url: '/api/tech-contracts' })).json() as { contracts: unknown[] }).contracts).toEqual([]);
+  });
+});
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,6 +4,7 @@ import {
   doublePrecision,
   index,
   integer,
+  type AnyPgColumn,
   jsonb,
   numeric,
   pgTable,
@@ -34,10 +35,18 @@ export const plans = pgTable(
     contentHash: text('content_hash').notNull(),
     /** The document as decoded text (for .txt) so the plan view can show the original beside the extraction. */
     sourceText: text('source_text'),
+    /** The document's version number within its chain of re-imports: 1 for the first import, +1 per newer version. */
     version: integer('version').notNull().default(1),
+    /** The earlier version this plan replaces (导入新版本); a plan that another one supersedes is no longer current. */
+    supersedesPlanId: uuid('supersedes_plan_id').references((): AnyPgColumn => plans.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('plans_county_hash_uq').on(t.countyId, t.contentHash), index('plans_county_idx').on(t.countyId)],
+  (t) => [
+    uniqueIndex('plans_county_hash_uq').on(t.countyId, t.contentHash),
+    index('plans_county_idx').on(t.countyId),
+    // At most one newer version per plan: two concurrent re-imports of the same version cannot both win.
+    uniqueIndex('plans_supersedes_uq').on(t.supersedesPlanId),
+  ],
 );
 
 export const planOutlineItems = pgTable(

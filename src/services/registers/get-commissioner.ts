@@ -12,7 +12,7 @@ import {
 } from '../../repositories/commissioners.ts';
 import type { Access } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
-import { requireAction } from './guards.ts';
+import { onlyEnterprise, requireAction } from './guards.ts';
 
 export interface CommissionerDetail extends CommissionerRecord {
   dispatches: DispatchRecord[];
@@ -22,7 +22,9 @@ export interface CommissionerDetail extends CommissionerRecord {
 
 export async function findReachableCommissioner(db: Database, access: Access, id: string): Promise<CommissionerRecord> {
   const c = await findCommissioner(db, access.scope, id);
-  if (!c) throw new NotFoundError('commissioner', id, '科技特派员不存在 / commissioner not found');
+  const own = onlyEnterprise(access);
+  const reachable = c !== null && (own === null || (await listDispatches(db, access.scope, id)).some((d) => d.enterpriseId === own));
+  if (!c || !reachable) throw new NotFoundError('commissioner', id, '科技特派员不存在 / commissioner not found');
   return c;
 }
 

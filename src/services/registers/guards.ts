@@ -28,9 +28,18 @@ export async function writeCounty(db: Database, access: Access, requested?: stri
   return county.id;
 }
 
-/** The enterprise an `enterprise` user may see (their own); null = no such confinement. */
+const NO_ENTERPRISE = '00000000-0000-0000-0000-000000000000';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The enterprise an `enterprise` user may see (their own); null = no such confinement. users.enterprise_id is free
+ * text: one that is not a register id (or missing) confines to an id that matches nothing — never to everything,
+ * and never into a uuid comparison the database would refuse.
+ */
 export function onlyEnterprise(access: Access): string | null {
-  return enterpriseFilter(access);
+  const own = enterpriseFilter(access);
+  if (own === null) return null;
+  return UUID.test(own) ? own.toLowerCase() : NO_ENTERPRISE;
 }
 
 export function today(): string {

@@ -1,7 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { listContracts, type ContractRecord } from '../../repositories/tech-contracts.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError } from '../errors.ts';
 import { onlyEnterprise, requireAction } from './guards.ts';
 
 export async function listTechContracts(db: Database, access: Access, filter: { year?: number | undefined } = {}): Promise<ContractRecord[]> {
@@ -9,9 +8,6 @@ export async function listTechContracts(db: Database, access: Access, filter: { 
   const own = onlyEnterprise(access);
   const rows = await listContracts(db, access.scope, filter);
   // An enterprise account sees only the contracts its own enterprise is party to.
-  if (own !== null) {
-    if (own === '') throw new ForbiddenError();
-    return rows.filter((c) => c.enterpriseId === own);
-  }
+  if (own !== null) return rows.filter((c) => c.enterpriseId === own);
   return rows;
 }

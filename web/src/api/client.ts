@@ -54,7 +54,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RequestOptions {
   body?: unknown;
   /** Raw bytes (an uploaded file) instead of JSON. */
-  raw?: { data: Blob | ArrayBuffer; contentType: string };
+  raw?: { data: Blob | ArrayBuffer; contentType: string; headers?: Record<string, string> };
   signal?: AbortSignal;
   /** Do not fire the 401 listeners (the sign-in probe itself). */
   quiet401?: boolean;
@@ -64,6 +64,7 @@ async function send(method: Method, url: string, options: RequestOptions = {}): 
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (options.raw) {
+    Object.assign(headers, options.raw.headers);
     headers['content-type'] = options.raw.contentType;
     body = options.raw.data;
   } else if (options.body !== undefined) {
@@ -119,9 +120,9 @@ export const api = {
   async del<T>(url: string, options?: RequestOptions): Promise<T> {
     return json<T>(await send('DELETE', url, options));
   },
-  /** POST a file as its raw bytes. */
-  async upload<T>(url: string, file: Blob, contentType: string): Promise<T> {
-    return json<T>(await send('POST', url, { raw: { data: file, contentType } }));
+  /** POST a file as its raw bytes (with extra headers, e.g. the URL-encoded `x-file-name`). */
+  async upload<T>(url: string, file: Blob, contentType: string, headers?: Record<string, string>): Promise<T> {
+    return json<T>(await send('POST', url, { raw: { data: file, contentType, ...(headers ? { headers } : {}) } }));
   },
   /** GET a file (template, export) and hand it to the browser as a download. */
   async download(url: string, fallbackName: string): Promise<void> {

@@ -8,6 +8,7 @@ import { ApiError } from '../api/client.ts';
 import { fetchPlan, fetchPlanSource, type PlanDetail, type StoredIndicator } from '../api/plans.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
+import { PlanReimport } from '../components/PlanReimport.tsx';
 import { ReportGenerator } from '../components/ReportGenerator.tsx';
 import { AsyncView, EmptyState, ErrorState, Loading } from '../components/PageState.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -16,7 +17,7 @@ import { useAsync } from '../lib/useAsync.ts';
 import { useWorkspace } from '../lib/workspace.tsx';
 
 export default function PlanPage() {
-  const { plan, plans, plansError, reloadPlans } = useWorkspace();
+  const { plan, plans, plansError, reloadPlans, setPlan } = useWorkspace();
   const detail = useAsync(() => (plan ? fetchPlan(plan.id) : Promise.resolve(null)), [plan?.id]);
   if (plansError) return <ErrorState error={plansError} onRetry={reloadPlans} />;
   if (plans === undefined) return <Loading />;
@@ -24,7 +25,15 @@ export default function PlanPage() {
   return (
     <div data-testid="plan-page">
       <AsyncView state={detail} loadingText="正在加载规划…">
-        {(data) => (data ? <PlanView plan={data} onIndicatorSaved={detail.setData} /> : <EmptyState text="暂无数据，请先导入规划" />)}
+        {(data) => (data ? <PlanView
+              plan={data}
+              onIndicatorSaved={detail.setData}
+              onNewVersion={(id) => {
+                // The list shows current versions only: reload it, then open the new one.
+                reloadPlans();
+                setPlan(id);
+              }}
+            /> : <EmptyState text="暂无数据，请先导入规划" />)}
       </AsyncView>
     </div>
   );
@@ -34,7 +43,15 @@ function warningFor(plan: PlanDetail, text: string): string[] {
   return plan.warnings.filter((w) => text.length > 1 && w.message.includes(text)).map((w) => w.message);
 }
 
-function PlanView({ plan, onIndicatorSaved }: { plan: PlanDetail; onIndicatorSaved: (plan: PlanDetail) => void }) {
+function PlanView({
+  plan,
+  onIndicatorSaved,
+  onNewVersion,
+}: {
+  plan: PlanDetail;
+  onIndicatorSaved: (plan: PlanDetail) => void;
+  onNewVersion: (planId: string) => void;
+}) {
   const { can } = useAuth();
   const source = useAsync(() => fetchPlanSource(plan.id), [plan.id]);
   const [focusLine, setFocusLine] = useState<number | null>(null);
@@ -80,12 +97,18 @@ function PlanView({ plan, onIndicatorSaved }: { plan: PlanDetail; onIndicatorSav
             plan.issuer,
             plan.docNumber,
             plan.issuedOn ? formatDate(plan.issuedOn) : null,
+            `第 ${plan.version} 版`,
             `导入自 ${plan.sourceFileName}`,
           ]
             .filter(Boolean)
             .join(' · ')}
         </span>
       </div>
+      {can('plan.import') && plan.supersededByPlanId === null && (
+        <div className="section">
+          <PlanReimport planId={plan.id} version={plan.version} onImported={onNewVersion} />
+        </div>
+      )}
       {can('report.generate') && <ReportGenerator planId={plan.id} periodStart={plan.periodStart} periodEnd={plan.periodEnd} />}
       {plan.warnings.length > 0 && (
         <Collapse

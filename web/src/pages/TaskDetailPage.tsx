@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { errorText } from '../api/client.ts';
+import { fetchPlan } from '../api/plans.ts';
 import { REPORT_STATE_LABELS, tasksApi, type Milestone, type TaskDetail, type TaskReport } from '../api/tasks.ts';
 import { ColourTag } from '../components/ColourTag.tsx';
 import { AsyncView } from '../components/PageState.tsx';
@@ -24,6 +25,8 @@ export default function TaskDetailPage() {
 
 function Detail({ task, reload }: { task: TaskDetail; reload: () => void }) {
   const { can } = useAuth();
+  const plan = useAsync(() => (task.planId && task.indicatorIds.length > 0 ? fetchPlan(task.planId) : Promise.resolve(null)), [task.planId, task.indicatorIds.join()]);
+  const served = (plan.data?.indicators ?? []).filter((i) => task.indicatorIds.includes(i.id));
   const me = useMe();
   const { message } = App.useApp();
   const manage = can('task.manage');
@@ -62,6 +65,9 @@ function Detail({ task, reload }: { task: TaskDetail; reload: () => void }) {
           <Descriptions.Item label="开始日期">{task.startOn}</Descriptions.Item>
           <Descriptions.Item label="完成期限">{task.deadline ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="完成进度">{task.percentDone === null ? '尚无审核通过的报告' : `${task.percentDone}%`}</Descriptions.Item>
+          <Descriptions.Item label="服务的规划指标" span={3}>
+            {task.indicatorIds.length === 0 ? '—' : served.map((i) => <Tag key={i.id}>{i.name}</Tag>)}
+          </Descriptions.Item>
         </Descriptions>
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }} ellipsis={{ rows: 4, expandable: true, symbol: '展开' }}>
           {task.description}

@@ -6,6 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorText } from '../api/client.ts';
+import { fetchPlan } from '../api/plans.ts';
 import { CANDIDATE_STATE_LABELS, tasksApi, type Candidate, type Task, type Unit } from '../api/tasks.ts';
 import { ColourTag } from '../components/ColourTag.tsx';
 import { DataTable } from '../components/DataTable.tsx';
@@ -20,6 +21,8 @@ export default function TasksPage() {
   const manage = can('task.manage');
   const tasks = useAsync(() => tasksApi.list(), []);
   const units = useAsync(() => (can('unit.read') ? tasksApi.units() : Promise.resolve([] as Unit[])), []);
+  const detail = useAsync(() => (plan ? fetchPlan(plan.id) : Promise.resolve(null)), [plan?.id]);
+  const indicators: IndicatorOption[] = (detail.data?.indicators ?? []).map((i) => ({ value: i.id, label: `${i.seq} ${i.name}` }));
   return (
     <div data-testid="tasks-page">
       <div className="page-title">
@@ -31,10 +34,10 @@ export default function TasksPage() {
           {
             key: 'tasks',
             label: '任务清单',
-            children: <AsyncView state={tasks}>{(rows) => <TaskList rows={rows} units={units.data ?? []} manage={manage} onChanged={tasks.reload} />}</AsyncView>,
+            children: <AsyncView state={tasks}>{(rows) => <TaskList rows={rows} units={units.data ?? []} indicators={indicators} manage={manage} onChanged={tasks.reload} />}</AsyncView>,
           },
           ...(manage && plan
-            ? [{ key: 'candidates', label: '候选任务', children: <Candidates planId={plan.id} units={units.data ?? []} onAccepted={tasks.reload} /> }]
+            ? [{ key: 'candidates', label: '候选任务', children: <Candidates planId={plan.id} units={units.data ?? []} indicators={indicators} tasks={tasks.data ?? []} onAccepted={tasks.reload} /> }]
             : []),
         ]}
       />
@@ -47,6 +50,8 @@ function unitOptions(units: Unit[]) {
 }
 
 interface TaskForm {
+  intoTaskId?: string;
+  indicatorIds?: string[];
   title?: string;
   leadUnitId?: string;
   responsibleUnitIds?: string[];
@@ -61,10 +66,16 @@ function taskFields(values: TaskForm) {
     responsibleUnitIds: values.responsibleUnitIds ?? [],
     supervisingUnitId: values.supervisingUnitId ?? null,
     deadline: values.deadline ? values.deadline.format('YYYY-MM-DD') : null,
+    indicatorIds: values.indicatorIds ?? [],
   };
 }
 
-function TaskFormFields({ units, titleRequired }: { units: Unit[]; titleRequired: boolean }) {
+interface IndicatorOption {
+  value: string;
+  label: string;
+}
+
+function TaskFormFields({ units, titleRequired, indicators }: { units: Unit[]; titleRequired: boolean; indicators: IndicatorOption[] }) {
   return (
     <>
       <Form.Item name="title" label="任务名称" rules={titleRequired ? [{ required: true, message: '请填写任务名称' }] : []}>
@@ -82,11 +93,14 @@ function TaskFormFields({ units, titleRequired }: { units: Unit[]; titleRequired
       <Form.Item name="deadline" label="完成期限">
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
+      <Form.Item name="indicatorIds" label="服务的规划指标">
+        <Select mode="multiple" allowClear showSearch optionFilterProp="label" options={indicators} placeholder="可不选" />
+      </Form.Item>
     </>
   );
 }
 
-function TaskList({ rows, units, manage, onChanged }: { rows: Task[]; units: Unit[]; manage: boolean; onChanged: () => void }) {
+function TaskList({ rows, units, indicators, manage, onChanged }: { rows: Task[]; units: Unit[]; indicators: IndicatorOption[]; manage: boolean; onChanged: () => void }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -145,14 +159,14 @@ function TaskList({ rows, units, manage, onChanged }: { rows: Task[]; units: Uni
         }}
       >
         <Form form={form} layout="vertical">
-          <TaskFormFields units={units} titleRequired />
+          <TaskFormFields units={units} titleRequired indicators={indicators} />
         </Form>
       </Modal>
     </Card>
   );
 }
 
-function Candidates({ planId, units, onAccepted }: { planId: string; units: Unit[]; onAccepted: () => void }) {
+function Candidates({ planId, units, indicators, tasks, onAccepted }: { planId: string; units: Unit[]; indicators: IndicatorOption[]; tasks: Task[]; onAccepted: () => void }) {
   const { message, modal } = App.useApp();
   const state = useAsync(() => tasksApi.candidates(planId), [planId]);
   const [selected, setSelected] = useState<string[]>([]);
@@ -246,7 +260,9 @@ function Candidates({ planId, units, onAccepted }: { planId: string; units: Unit
               onOk={async () => {
                 const values = await form.validateFields();
                 try {
-                  const task = await tasksApi.accept({ candidateIds: selected, task: taskFields(values) });
+                  const task = values.intoTaskId
+                    ? await tasksApi.accept({ candidateIds: selected, intoTaskId: values.intoTaskId })
+                    : await tasksApi.accept({ candidateIds: selected, task: taskFields(values) });
                   message.success(`已建立任务“${task.title}”`);
                   setAccepting(false);
                   setSelected([]);
@@ -259,7 +275,10 @@ function Candidates({ planId, units, onAccepted }: { planId: string; units: Unit
               }}
             >
               <Form form={form} layout="vertical">
-                <TaskFormFields units={units} titleRequired={false} />
+                <Form.Item name="intoTaskId" label="并入已有任务" extra="选择后候选内容追加到该任务的说明中，下面各项不再需要">
+                  <Select allowClear showSearch optionFilterProp="label" placeholder="不选则新建任务" options={tasks.map((t) => ({ value: t.id, label: t.title }))} />
+                </Form.Item>
+                <TaskFormFields units={units} titleRequired={false} indicators={indicators} />
               </Form>
             </Modal>
           </Card>
