@@ -5,6 +5,7 @@
 // one county's status (getPlanStatus). Goals: all counties ≤ 1 s and ≤ 3× the bare SQL on PostgreSQL; one county
 // ≤ 20 ms.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { and, count, eq, lte, max, sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -307,6 +308,12 @@ async function onPglite(): Promise<string> {
   }
 }
 
+/** Wall times on a shared machine mean little without its load: printed alongside. */
+function machine(): string {
+  return `machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1) ?? '?'} at start`;
+}
+
 export async function benchMonitoring(): Promise<string[]> {
-  return [await onPostgres(), await onPglite()];
+  const context = machine();
+  return [context, await onPostgres(), await onPglite()];
 }

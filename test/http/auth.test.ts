@@ -42,19 +42,21 @@ async function signedIn(username: string, password: string) {
 }
 
 describe('without a session', () => {
-  it('answers 401 on /api except health and login, and serves the public page', async () => {
-    for (const url of ['/api/plans', '/api/plans/00000000-0000-4000-8000-000000000000', '/api/auth/me', '/api/audit', '/api/no-such-route']) {
+  it('answers 401 on /api except health, login and the published plans, and serves the public page', async () => {
+    for (const url of ['/api/units', '/api/tasks', '/api/auth/me', '/api/audit', '/api/no-such-route']) {
       const res = await app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json()).toMatchObject({ error: 'unauthenticated', message: expect.stringContaining('请先登录') });
     }
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    // Published plans (此件公开发布) are readable by 公众.
+    expect((await app.inject({ method: 'GET', url: '/api/plans' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/' })).statusCode).toBe(200);
   });
 
   it('a forged or expired-looking cookie is no session', async () => {
     for (const cookie of ['kechuang_session=abc', `kechuang_session=${'A'.repeat(43)}`]) {
-      expect((await app.inject({ method: 'GET', url: '/api/plans', headers: { cookie } })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url: '/api/units', headers: { cookie } })).statusCode).toBe(401);
     }
   });
 });
@@ -109,7 +111,7 @@ describe('login', () => {
     const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers });
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'kechuang_session')?.value).toBe('');
-    expect((await app.inject({ method: 'GET', url: '/api/plans', headers: session.headers })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/units', headers: session.headers })).statusCode).toBe(401);
   });
 });
 
@@ -148,7 +150,7 @@ describe('one-time passwords', () => {
         expect(res.json()).toMatchObject({ user: { role: 'municipal', mustChangePassword: true, countyId: null } });
         const headers = { cookie: cookieOf(res), 'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken };
         // Until the password is changed, only me / change-password / logout answer.
-        const blocked = await freshApp.inject({ method: 'GET', url: '/api/plans', headers });
+        const blocked = await freshApp.inject({ method: 'GET', url: '/api/units', headers });
         expect(blocked.statusCode).toBe(403);
         expect(blocked.json()).toMatchObject({ error: 'password-change-required' });
         expect((await freshApp.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(200);
@@ -177,7 +179,7 @@ describe('one-time passwords', () => {
           payload: { currentPassword: admin?.oneTimePassword, newPassword: 'Kechuang-2025!' },
         });
         expect(changed.statusCode).toBe(204);
-        expect((await freshApp.inject({ method: 'GET', url: '/api/plans', headers })).statusCode).toBe(200);
+        expect((await freshApp.inject({ method: 'GET', url: '/api/units', headers })).statusCode).toBe(200);
         expect((await login('admin', admin?.oneTimePassword ?? '', freshApp)).statusCode).toBe(401);
         expect((await login('admin', 'Kechuang-2025!', freshApp)).statusCode).toBe(200);
         // The audit trail records the change but never a password or hash.
