@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'rulepack.publish': ['municipal'],
   /** 查看登记系统：企业库、资格证书、研发平台、科技特派员、技术合同（企业用户仅限本企业） */
   'register.read': ['municipal', 'county_admin', 'county_staff', 'enterprise'],
+  /** 查看全县登记统计：梯度培育漏斗、技术合同合计、指标对接及其依据记录、服务照片（不含企业用户） */
+  'register.county': ['municipal', 'county_admin', 'county_staff'],
   /** 维护登记系统：企业库及年度数据、Excel 批量导入、资格证书、平台、特派员、技术合同 */
   'register.manage': ['county_admin', 'county_staff'],
   /** 企业评价/认定预检（企业用户可对本企业自评） */

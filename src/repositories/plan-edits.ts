@@ -3,8 +3,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { planIndicators } from '../db/schema/index.ts';
-import type { IndicatorAttribute } from '../domain/plan/model.ts';
-import type { StoredIndicator } from './plans.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
 
 export type IndicatorRow = typeof planIndicators.$inferSelect;
@@ -63,27 +61,3 @@ export async function updateIndicatorIfVersion(
   return rows[0] ?? null;
 }
 
-/** The API shape of an indicator row (as GET /api/plans/:id returns it; mirrors toStoredIndicator in plans.ts). */
-export function indicatorRowToStored(row: IndicatorRow): StoredIndicator {
-  return {
-    id: row.id,
-    version: row.version,
-    seq: row.seq,
-    name: row.name,
-    unit: row.unit,
-    attribute: row.attribute as IndicatorAttribute | null,
-    baseline:
-      row.baselineYear === null ? null : { year: row.baselineYear, value: row.baselineValue, text: row.baselineText ?? '' },
-    target:
-      row.targetYear === null
-        ? null
-        : {
-            year: row.targetYear,
-            value: row.targetValue,
-            comparator: row.targetComparator as '>=' | '<=' | null,
-            text: row.targetText ?? '',
-          },
-    cumulative: row.cumulative,
-    annualGrowthRate: row.annualGrowthRate,
-  };
-}

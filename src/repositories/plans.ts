@@ -181,18 +181,32 @@ export async function findPlanDetail(exec: Executor, scope: TenantScope, planId:
   };
 }
 
-function toStoredIndicator(row: typeof planIndicators.$inferSelect): StoredIndicator {
+/** The columns of a plan-indicator row that make up the parser's shape (the domain functions take that shape). */
+export type IndicatorColumns = Pick<
+  typeof planIndicators.$inferSelect,
+  | 'seq'
+  | 'name'
+  | 'unit'
+  | 'attribute'
+  | 'baselineYear'
+  | 'baselineValue'
+  | 'baselineText'
+  | 'targetYear'
+  | 'targetValue'
+  | 'targetComparator'
+  | 'targetText'
+  | 'cumulative'
+  | 'annualGrowthRate'
+>;
+
+export function planIndicatorOf(row: IndicatorColumns): PlanIndicator {
   return {
-    id: row.id,
-    version: row.version,
     seq: row.seq,
     name: row.name,
     unit: row.unit,
     attribute: row.attribute as PlanIndicator['attribute'],
     baseline:
-      row.baselineYear === null
-        ? null
-        : { year: row.baselineYear, value: row.baselineValue, text: row.baselineText ?? '' },
+      row.baselineYear === null ? null : { year: row.baselineYear, value: row.baselineValue, text: row.baselineText ?? '' },
     target:
       row.targetYear === null
         ? null
@@ -205,6 +219,11 @@ function toStoredIndicator(row: typeof planIndicators.$inferSelect): StoredIndic
     cumulative: row.cumulative,
     annualGrowthRate: row.annualGrowthRate,
   };
+}
+
+/** The API shape of an indicator row, as GET /api/plans/:id returns it. */
+export function toStoredIndicator(row: typeof planIndicators.$inferSelect): StoredIndicator {
+  return { id: row.id, version: row.version, ...planIndicatorOf(row) };
 }
 
 /** Inserts a plan and all its parts. Call inside a transaction: the caller owns atomicity. */

@@ -6,12 +6,11 @@ import type { Comparator, IndicatorAttribute } from '../domain/plan/model.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import {
   findIndicatorRow,
-  indicatorRowToStored,
   updateIndicatorIfVersion,
   type IndicatorColumns,
   type IndicatorRow,
 } from '../repositories/plan-edits.ts';
-import type { StoredIndicator } from '../repositories/plans.ts';
+import { toStoredIndicator, type StoredIndicator } from '../repositories/plans.ts';
 import { auditActor, type Access } from './auth/access.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
 
@@ -43,7 +42,7 @@ export async function updatePlanIndicator(db: Database, access: Access, input: U
     const before = await findIndicatorRow(tx, access.scope, input.planId, input.indicatorId);
     // Another county's indicator answers exactly like a missing one.
     if (!before) throw new NotFoundError('plan_indicator', input.indicatorId, '指标不存在 / indicator not found');
-    if (before.version !== input.version) throw new VersionConflictError('plan_indicator', indicatorRowToStored(before));
+    if (before.version !== input.version) throw new VersionConflictError('plan_indicator', toStoredIndicator(before));
 
     const values = changedColumns(before, input.patch);
     const after = await updateIndicatorIfVersion(
@@ -54,16 +53,16 @@ export async function updatePlanIndicator(db: Database, access: Access, input: U
     if (!after) {
       // Someone committed between our read and our write (PostgreSQL re-checks the version under the row lock).
       const current = await findIndicatorRow(tx, access.scope, input.planId, input.indicatorId);
-      throw new VersionConflictError('plan_indicator', current ? indicatorRowToStored(current) : null);
+      throw new VersionConflictError('plan_indicator', current ? toStoredIndicator(current) : null);
     }
-    const stored = indicatorRowToStored(after);
+    const stored = toStoredIndicator(after);
     await appendAudit(tx, {
       countyId: after.countyId,
       ...auditActor(access.actor),
       action: 'indicator.update',
       entity: 'plan_indicator',
       entityId: after.id,
-      before: indicatorRowToStored(before),
+      before: toStoredIndicator(before),
       after: stored,
     });
     return stored;

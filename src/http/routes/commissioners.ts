@@ -74,7 +74,7 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/service-log-photos/:id',
-    { config: { access: 'register.read' }, schema: { params: idParams } },
+    { config: { access: 'register.county' }, schema: { params: idParams } },
     async (request, reply) => {
       const photo = await getServiceLogPhoto(db, accessOf(request), request.params.id);
       return reply.header('content-type', photo.mime).send(Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength));

@@ -151,7 +151,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/registers/funnel',
-    { config: { access: 'register.read' }, schema: { querystring: yearQuery, response: { 200: funnelSchema } } },
+    { config: { access: 'register.county' }, schema: { querystring: yearQuery, response: { 200: funnelSchema } } },
     async (request) => getFunnel(db, accessOf(request), request.query.year),
   );
 };

@@ -29,7 +29,7 @@ export const registerBindingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   app.get(
     '/register-bindings',
-    { config: { access: 'register.read' }, schema: { response: { 200: z.object({ bindings: z.array(bindingSchema) }) } } },
+    { config: { access: 'register.county' }, schema: { response: { 200: z.object({ bindings: z.array(bindingSchema) }) } } },
     async (request) => ({ bindings: await listRegisterBindings(db, accessOf(request)) }),
   );
   app.post(
@@ -39,7 +39,7 @@ export const registerBindingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/register-bindings/:id/figure',
-    { config: { access: 'register.read' }, schema: { params: idParams, querystring: yearQuery, response: { 200: registerFigureSchema } } },
+    { config: { access: 'register.county' }, schema: { params: idParams, querystring: yearQuery, response: { 200: registerFigureSchema } } },
     async (request) => computeBoundFigure(db, accessOf(request), { bindingId: request.params.id, year: request.query.year }),
   );
   app.post(
@@ -49,7 +49,7 @@ export const registerBindingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/indicators/:id/register-figures',
-    { config: { access: 'register.read' }, schema: { params: idParams, response: { 200: z.object({ figures: z.array(storedFigure) }) } } },
+    { config: { access: 'register.county' }, schema: { params: idParams, response: { 200: z.object({ figures: z.array(storedFigure) }) } } },
     async (request) => ({ figures: await listRegisterFigures(db, accessOf(request), request.params.id) }),
   );
 };

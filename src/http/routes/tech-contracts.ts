@@ -17,7 +17,7 @@ export const techContractRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/tech-contracts/totals',
-    { config: { access: 'register.read' }, schema: { querystring: contractTotalsQuery, response: { 200: contractTotalsSchema } } },
+    { config: { access: 'register.county' }, schema: { querystring: contractTotalsQuery, response: { 200: contractTotalsSchema } } },
     async (request) => getTechContractTotals(db, accessOf(request), request.query),
   );
   app.post(

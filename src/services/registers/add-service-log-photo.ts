@@ -5,8 +5,8 @@ import { checkAttachment } from '../../domain/reporting/file-type.ts';
 import { appendAudit } from '../../repositories/audit.ts';
 import { findPhoto, insertPhoto, listServiceLogs } from '../../repositories/commissioners.ts';
 import { auditActor, type Access } from '../auth/access.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { NotFoundError, ValidationError } from '../errors.ts';
+import { requireAction } from './guards.ts';
 
 export async function addServiceLogPhoto(db: Database, access: Access, input: { logId: string; fileName: string; bytes: Uint8Array }) {
   requireAction(access, 'register.manage');
@@ -33,8 +33,7 @@ export async function addServiceLogPhoto(db: Database, access: Access, input: { 
 }
 
 export async function getServiceLogPhoto(db: Database, access: Access, photoId: string) {
-  requireAction(access, 'register.read');
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   const photo = await findPhoto(db, access.scope, photoId);
   if (!photo) throw new NotFoundError('service_log_photo', photoId, '照片不存在 / photo not found');
   return { fileName: photo.fileName, mime: photo.fileType === 'png' ? 'image/png' : 'image/jpeg', bytes: photo.bytes };

@@ -10,8 +10,8 @@ import { findBinding, type BindingRecord } from '../../repositories/register-bin
 import { countyScope } from '../../repositories/scope.ts';
 import { listContracts } from '../../repositories/tech-contracts.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { NotFoundError } from '../errors.ts';
+import { requireAction } from './guards.ts';
 
 export interface RegisterFigureView extends RegisterFigure {
   bindingId: string;
@@ -56,9 +56,7 @@ export function figureView(binding: BindingRecord, figure: RegisterFigure, value
 }
 
 export async function computeBoundFigure(db: Database, access: Access, input: { bindingId: string; year: number }): Promise<RegisterFigureView> {
-  requireAction(access, 'register.read');
-  // Plan indicators and county figures: not for an enterprise account.
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   const binding = await findBinding(db, access.scope, input.bindingId);
   if (!binding) throw new NotFoundError('register_binding', input.bindingId, '指标绑定不存在 / binding not found');
   const data = await registerDataOf(db, binding.countyId);

@@ -4,13 +4,10 @@ import { buildFunnel, type FunnelRow } from '../../domain/registers/certificatio
 import { listCertifications } from '../../repositories/certifications.ts';
 import { listEnterpriseFacts } from '../../repositories/enterprises.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { requireAction } from './guards.ts';
 
 export async function getFunnel(db: Database, access: Access, year: number): Promise<{ year: number; stages: Omit<FunnelRow, 'enterpriseIds'>[] }> {
-  requireAction(access, 'register.read');
-  // A county-wide statistic: not for an enterprise account.
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   const [enterprises, certs] = await Promise.all([listEnterpriseFacts(db, access.scope), listCertifications(db, access.scope)]);
   return { year, stages: buildFunnel(year, enterprises, certs).map(({ enterpriseIds: _ids, ...row }) => row) };
 }

@@ -3,12 +3,10 @@ import type { Database } from '../../db/client.ts';
 import { technologyContractTotal, type ContractSide } from '../../domain/registers/tech-contracts.ts';
 import { listContracts } from '../../repositories/tech-contracts.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { requireAction } from './guards.ts';
 
 export async function getTechContractTotals(db: Database, access: Access, input: { year: number; side: ContractSide }) {
-  requireAction(access, 'register.read');
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   const facts = await listContracts(db, access.scope, { year: input.year });
   const byContract = technologyContractTotal(facts, { ...input, amount: 'contract' });
   const byTechnology = technologyContractTotal(facts, { ...input, amount: 'technology' });

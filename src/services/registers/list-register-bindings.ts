@@ -5,8 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { REGISTER_RULE_LABELS, suggestRegisterRule, type BindingParams, type RegisterRule } from '../../domain/registers/indicator-binding.ts';
 import { listBindings, listIndicatorsForBinding } from '../../repositories/register-bindings.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { requireAction } from './guards.ts';
 
 export interface BindingView {
   id: string | null;
@@ -25,9 +24,7 @@ export interface BindingView {
 }
 
 export async function listRegisterBindings(db: Database, access: Access): Promise<BindingView[]> {
-  requireAction(access, 'register.read');
-  // Plan indicators and county figures: not for an enterprise account.
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   const [bindings, indicators] = await Promise.all([listBindings(db, access.scope), listIndicatorsForBinding(db, access.scope)]);
   const bound = new Map(bindings.map((b) => [b.indicatorId, b]));
   const views: BindingView[] = [];

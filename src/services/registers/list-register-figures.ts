@@ -3,13 +3,11 @@
 import type { Database } from '../../db/client.ts';
 import { findIndicatorForBinding, listLatestFigures, type FigureRecord } from '../../repositories/register-bindings.ts';
 import type { Access } from '../auth/access.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { onlyEnterprise, requireAction } from './guards.ts';
+import { NotFoundError } from '../errors.ts';
+import { requireAction } from './guards.ts';
 
 export async function listRegisterFigures(db: Database, access: Access, indicatorId: string): Promise<FigureRecord[]> {
-  requireAction(access, 'register.read');
-  // Plan indicators and county figures: not for an enterprise account.
-  if (onlyEnterprise(access) !== null) throw new ForbiddenError();
+  requireAction(access, 'register.county');
   // Another county's indicator answers like a missing one (not an empty list): ids cannot be probed.
   if (!(await findIndicatorForBinding(db, access.scope, indicatorId))) {
     throw new NotFoundError('plan_indicator', indicatorId, '指标不存在 / indicator not found');

@@ -65,8 +65,13 @@ export default function EnterprisesPage() {
         items={[
           { key: 'list', label: '企业名录', children: <EnterpriseList canManage={can('register.manage')} canEvaluate={can('register.evaluate')} /> },
           { key: 'certs', label: '资格与到期提醒', children: <Certifications /> },
-          { key: 'funnel', label: '梯度培育漏斗', children: <FunnelView /> },
-          { key: 'bindings', label: '指标对接', children: <Bindings canBind={can('register.bind')} /> },
+          // County-wide statistics: not shown to enterprise accounts (register.county).
+          ...(can('register.county')
+            ? [
+                { key: 'funnel', label: '梯度培育漏斗', children: <FunnelView /> },
+                { key: 'bindings', label: '指标对接', children: <Bindings canBind={can('register.bind')} /> },
+              ]
+            : []),
           { key: 'packs', label: '规则包', children: <RulePacks /> },
         ]}
       />

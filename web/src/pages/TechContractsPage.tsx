@@ -2,6 +2,7 @@
 // the county — the plan indicator's default) or 吸纳 (buyer in the county).
 import { Card, Col, Radio, Row, Select, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
+import { useAuth } from '../lib/auth.tsx';
 import { fetchContracts, fetchContractTotals, type Contract } from '../api/registers.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { AsyncView } from '../components/PageState.tsx';
@@ -13,7 +14,9 @@ const THIS_YEAR = new Date().getFullYear();
 export default function TechContractsPage() {
   const [year, setYear] = useState(THIS_YEAR);
   const [side, setSide] = useState<'seller' | 'buyer'>('seller');
-  const totals = useAsync(() => fetchContractTotals(year, side), [year, side]);
+  const { can } = useAuth();
+  const county = can('register.county');
+  const totals = useAsync(() => (county ? fetchContractTotals(year, side) : Promise.resolve(null)), [year, side, county]);
   const list = useAsync(() => fetchContracts(year), [year]);
   return (
     <div data-testid="tech-contracts-page">
@@ -27,7 +30,7 @@ export default function TechContractsPage() {
           <Radio.Group value={side} onChange={(e) => setSide(e.target.value as 'seller' | 'buyer')} optionType="button" options={[{ value: 'seller', label: '输出（卖方在本县）' }, { value: 'buyer', label: '吸纳（买方在本县）' }]} />
         </Space>
         <AsyncView state={totals}>
-          {(t) => (
+          {(t) => t && (
             <Row gutter={16} data-testid="contract-totals">
               <Col xs={12} md={6}>
                 <Statistic title="合同成交额" value={formatWan(t.contractAmount)} />
