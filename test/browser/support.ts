@@ -106,7 +106,19 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 }
 
 export async function logOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('退出登录').click();
-  await page.getByRole('button', { name: '登录' }).waitFor();
+  const signIn = page.getByRole('button', { name: '登录' });
+  // On a loaded machine a click can land while the dropdown is still animating open and be lost; open the menu
+  // again rather than failing the whole flow on that.
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('user-menu').click();
+    const item = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('退出登录');
+    await item.waitFor({ state: 'visible' });
+    await item.click();
+    try {
+      await signIn.waitFor({ timeout: 8_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
