@@ -62,6 +62,11 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
 
 function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle pooled connection can be closed by the server (restart, failover, a database dropped WITH (FORCE)).
+  // Unhandled, that 'error' event would crash the process; the pool replaces the client on the next checkout.
+  pool.on('error', (error: Error & { code?: string }) => {
+    if (error.code !== '57P01') console.warn(`PostgreSQL 空闲连接出错 / idle connection error: ${error.message}`);
+  });
   const db = drizzlePostgres({ client: pool, schema }) as unknown as Database;
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return { db, kind: 'postgres', location: safeUrl, close: () => pool.end() };

@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     ...handle,
     dispose: async () => {
       await handle.close();
-      await withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await dropWhenClosed(adminUrl, name);
     },
   };
 }
@@ -38,4 +38,19 @@ async function withAdmin(url: string, run: (client: pg.Client) => Promise<unknow
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The pool's connections finish closing a moment after pool.end() resolves. Dropping WITH (FORCE) at once would
+ * terminate them mid-goodbye and surface as uncaught errors in the test run, so wait for them (briefly) first.
+ */
+async function dropWhenClosed(adminUrl: string, name: string): Promise<void> {
+  await withAdmin(adminUrl, async (c) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const open = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if ((open.rows[0] as { n: number }).n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 }
