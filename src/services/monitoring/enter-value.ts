@@ -1,6 +1,6 @@
 // 填报: enter or correct one figure. A unit's figure goes into its report for the period (created on first entry),
 // which must still be editable; the bureau's own figures (统计局, 登记系统) need the review right and count at once.
-import type { Database } from '../../db/client.ts';
+import type { Executor } from '../../db/client.ts';
 import { formatPeriod } from '../../domain/period/period.ts';
 import type { ValueSource } from '../../domain/reporting/vocabulary.ts';
 import { findMonitoredIndicator } from '../../repositories/indicator-settings.ts';
@@ -24,7 +24,11 @@ export interface EnterValueInput {
   expectedVersion: number;
 }
 
-export async function enterValue(db: Database, access: Access, input: EnterValueInput): Promise<ValueRecord> {
+/**
+ * `db` may be an open transaction: the figure's writes then join it (as a savepoint), so a caller that writes more
+ * afterwards — the register sync and the records behind its figure — commits or rolls back both together.
+ */
+export async function enterValue(db: Executor, access: Access, input: EnterValueInput): Promise<ValueRecord> {
   requireAction(access, input.source === 'unit' ? 'value.enter' : 'value.review');
   const indicator = await findMonitoredIndicator(db, access.scope, input.indicatorId);
   if (!indicator) throw new NotFoundError('indicator', input.indicatorId, '指标不存在 / indicator not found');
