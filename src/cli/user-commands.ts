@@ -7,20 +7,8 @@ import { operatorAccess } from '../services/auth/access.ts';
 import { createUser } from '../services/auth/create-user.ts';
 import { listUsers } from '../services/auth/list-users.ts';
 import { resetPassword } from '../services/auth/reset-password.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../services/errors.ts';
+import { ValidationError } from '../services/errors.ts';
 import { cliActor, printJson, runCommand } from './output.ts';
-
-/** runCommand, plus the account errors it does not know: one line and exit code 1. */
-function runUserCommand(body: () => Promise<void>): Promise<void> {
-  return runCommand(async () => {
-    try {
-      await body();
-    } catch (error) {
-      if (error instanceof ConflictError || error instanceof ForbiddenError) throw new ValidationError(error.message);
-      throw error;
-    }
-  });
-}
 
 async function withDatabase<T>(run: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
   const database = await openDatabase({ url: process.env.DATABASE_URL });
@@ -67,7 +55,7 @@ export function registerUserCommands(program: Command): void {
         enterprise?: string;
         json?: boolean;
       }) =>
-        runUserCommand(async () => {
+        runCommand(async () => {
           if (!isRole(options.role)) throw new ValidationError(`未知角色“${options.role}”，可选：${ROLES.join(', ')} / unknown role`);
           const role: Role = options.role;
           if (options.unitKind !== undefined && !(UNIT_KINDS as readonly string[]).includes(options.unitKind)) {
@@ -96,7 +84,7 @@ export function registerUserCommands(program: Command): void {
     .description('列出账户 / list users')
     .option('--json', '输出 JSON / print JSON')
     .action((options: { json?: boolean }) =>
-      runUserCommand(async () => {
+      runCommand(async () => {
         const users = await withDatabase((db) => listUsers(db, operatorAccess(cliActor())));
         if (options.json) return printJson(users);
         if (users.length === 0) console.log('暂无账户（启动服务时会自动创建管理员 admin）');
@@ -115,7 +103,7 @@ export function registerUserCommands(program: Command): void {
     .description('重置密码（并解除锁定），打印新的一次性密码 / reset a password and unlock')
     .option('--json', '输出 JSON / print JSON')
     .action((username: string, options: { json?: boolean }) =>
-      runUserCommand(async () => {
+      runCommand(async () => {
         const result = await withDatabase((db) => resetPassword(db, operatorAccess(cliActor()), { username }));
         if (options.json) return printJson(result);
         printOneTimePassword(result.user.username, result.oneTimePassword);
