@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { PlanDiff } from '../domain/plan/diff-plans.ts';
 import type { ParsedPlan } from '../domain/plan/model.ts';
 import type { PlanDetail, PlanSummary } from '../repositories/plans.ts';
+import type { CarryOverSummary } from '../services/carry-over-plan-data.ts';
 
 export const outlineHeadingSchema = z.object({
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
@@ -124,6 +125,25 @@ export const planDiffSchema = z.object({
   summary: z.string(),
 });
 
+/** What of the county's work follows to the new version (导入新版本), and what stays behind (数据未迁移). */
+export const carryOverSchema = z.object({
+  indicators: z.number().int(),
+  values: z.number().int(),
+  settings: z.number().int(),
+  bindings: z.number().int(),
+  taskLinks: z.number().int(),
+  tasks: z.number().int(),
+  projects: z.number().int(),
+  renamed: z.array(z.object({ from: z.string(), to: z.string() })),
+  notCarried: z.object({
+    indicators: z.array(
+      z.object({ name: z.string(), values: z.number().int(), hasSetting: z.boolean(), hasBinding: z.boolean(), taskLinks: z.number().int() }),
+    ),
+    projects: z.array(z.object({ name: z.string(), years: z.number().int() })),
+  }),
+  summary: z.string(),
+});
+
 export const planReimportPreviewSchema = z.object({
   /** The stored version the file is compared with. */
   planId: z.uuid(),
@@ -137,6 +157,8 @@ export const planReimportPreviewSchema = z.object({
   nextVersion: z.number().int(),
   title: z.string(),
   diff: planDiffSchema,
+  /** Null when the file is already stored (nothing would be imported). */
+  carryOver: carryOverSchema.nullable(),
   warnings: z.array(parseWarningSchema),
 });
 
@@ -148,6 +170,7 @@ export const planReimportResultSchema = z.object({
   version: z.number().int(),
   title: z.string(),
   summary: z.string(),
+  carryOver: carryOverSchema.nullable(),
 });
 
 export const planUploadHeadersSchema = z.object({
@@ -163,4 +186,5 @@ const parsedPlanMatches: Same<z.infer<typeof parsedPlanSchema>, ParsedPlan> = tr
 const summaryMatches: Same<z.infer<typeof planSummarySchema>, PlanSummary> = true;
 const detailMatches: Same<z.infer<typeof planDetailSchema>, PlanDetail> = true;
 const diffMatches: Same<z.infer<typeof planDiffSchema>, PlanDiff> = true;
-void [parsedPlanMatches, summaryMatches, detailMatches, diffMatches];
+const carryOverMatches: Same<z.infer<typeof carryOverSchema>, CarryOverSummary> = true;
+void [parsedPlanMatches, summaryMatches, detailMatches, diffMatches, carryOverMatches];

@@ -6,6 +6,7 @@ import { indicatorSettings, planIndicators, plans, units } from '../db/schema/in
 import type { IndicatorAttribute, PlanIndicator } from '../domain/plan/model.ts';
 import type { PeriodKind } from '../domain/period/period.ts';
 import type { TargetKind } from '../domain/progress/target-kind.ts';
+import { isCurrentPlan } from './plans.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
 
 export interface IndicatorSetting {
@@ -167,7 +168,8 @@ export async function listMonitoredIndicators(
     .where(
       and(
         countyFilter(planIndicators.countyId, scope),
-        query.planId ? eq(planIndicators.planId, query.planId) : undefined,
+        // Without a plan: the current versions only — a version replaced by 导入新版本 is owed by no one.
+        query.planId ? eq(planIndicators.planId, query.planId) : isCurrentPlan(),
         query.responsibleUnitId ? eq(indicatorSettings.responsibleUnitId, query.responsibleUnitId) : undefined,
         query.indicatorIds ? inArray(planIndicators.id, [...query.indicatorIds]) : undefined,
       ),

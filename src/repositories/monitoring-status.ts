@@ -10,10 +10,11 @@ import type { Executor } from '../db/client.ts';
 import { counties, indicatorSettings, indicatorValues, planIndicators, plans, units } from '../db/schema/index.ts';
 import type { PeriodKind } from '../domain/period/period.ts';
 import type { TargetKind } from '../domain/progress/target-kind.ts';
+import { isCurrentPlan } from './plans.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
 
 export interface StatusQuery {
-  /** One plan; when absent, each county's latest plan (the municipal view). */
+  /** One plan; when absent, each county's latest current plan (the municipal view). */
   planId?: string | undefined;
   /** periodSortKey of the "as of" period: later values are left out. */
   asOfSort: number;
@@ -117,6 +118,9 @@ export async function queryIndicatorStatusRows(
              ${plans.periodStart} as period_start, ${plans.periodEnd} as period_end
       from ${plans}
       where true ${scoped === undefined ? sql`` : sql`and ${scoped}`} ${planFilter}
+        -- the municipal view reads each county's current version: a version replaced by 导入新版本 gave its data to
+        -- the newer one (see plan-carry-over.ts); one plan asked for by id is read whatever its version
+        ${query.planId === undefined ? sql`and ${isCurrentPlan()}` : sql``}
       order by ${plans.countyId}, ${plans.createdAt} desc, ${plans.id} desc
     ), series as (
       select ${v.countyId} as county_id, ${v.indicatorId} as indicator_id,

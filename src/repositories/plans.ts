@@ -1,6 +1,6 @@
 // Plans and their extracted parts. Reads go through TenantScope (see scope.ts); writes take the county explicitly.
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.ts';
 import {
@@ -81,6 +81,14 @@ const projectCounts = sql<number>`(select count(*)::int from ${planProjects} whe
 const supersededBy = sql<string | null>`(select "newer"."id" from ${plans} as "newer" where "newer"."supersedes_plan_id" = ${plans.id} and "newer"."county_id" = ${plans.countyId})`;
 const isCurrentVersion = sql`not exists (select 1 from ${plans} as "newer" where "newer"."supersedes_plan_id" = ${plans.id} and "newer"."county_id" = ${plans.countyId})`;
 
+/**
+ * "This plan row is the current version" as a condition on `plans` for other repositories' queries (the status
+ * query's latest plan per county, what a unit owes): one definition, so every view agrees on which version counts.
+ */
+export function isCurrentPlan(): SQL {
+  return isCurrentVersion;
+}
+
 const summaryColumns = {
   id: plans.id,
   countyId: plans.countyId,
@@ -139,9 +147,26 @@ export async function findPlanByHash(exec: Executor, countyId: string, contentHa
   return row ? toSummary(row) : null;
 }
 
+/** How many plans are in scope — current versions only, like listPlans (a re-imported plan is still one plan). */
 export async function countPlans(exec: Executor, scope: TenantScope): Promise<number> {
-  const rows = await exec.select({ n: count() }).from(plans).where(countyFilter(plans.countyId, scope));
+  const rows = await exec
+    .select({ n: count() })
+    .from(plans)
+    .where(and(countyFilter(plans.countyId, scope), isCurrentVersion));
   return rows[0]?.n ?? 0;
+}
+
+/**
+ * Locks one plan row in scope for the rest of the transaction (SELECT … FOR UPDATE) and says whether it exists.
+ * 导入新版本 takes it first: a second re-import of the same version waits here, then sees the newer version.
+ */
+export async function lockPlanRow(exec: Executor, scope: TenantScope, planId: string): Promise<boolean> {
+  const rows = await exec
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.id, planId), countyFilter(plans.countyId, scope)))
+    .for('update');
+  return rows.length > 0;
 }
 
 export async function findPlanDetail(exec: Executor, scope: TenantScope, planId: string): Promise<PlanDetail | null> {

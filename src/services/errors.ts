@@ -16,8 +16,9 @@ export class VersionConflictError extends Error {
   constructor(
     readonly entity: string,
     readonly current: unknown,
+    message = '记录已被他人修改，请刷新后重试 / the record was changed by someone else',
   ) {
-    super('记录已被他人修改，请刷新后重试 / the record was changed by someone else');
+    super(message);
     this.name = 'VersionConflictError';
   }
 }

@@ -5,9 +5,10 @@ import type { Database, Executor } from '../db/client.ts';
 import { diffPlans, type PlanDiff } from '../domain/plan/diff-plans.ts';
 import { PlanDocumentError, type ParsedPlan, type ParseWarning } from '../domain/plan/model.ts';
 import { readPlanDocument } from '../domain/plan/read-plan-document.ts';
-import { findPlanByHash, findPlanDetail, type PlanDetail } from '../repositories/plans.ts';
+import { findPlanByHash, findPlanDetail, findPlanSummary, type PlanDetail, type PlanSummary } from '../repositories/plans.ts';
 import type { Access } from './auth/access.ts';
-import { ConflictError, NotFoundError } from './errors.ts';
+import { planCarryOver, type CarryOverSummary } from './carry-over-plan-data.ts';
+import { NotFoundError, VersionConflictError } from './errors.ts';
 import type { PlanFile } from './read-plan-file.ts';
 
 export interface ReimportInput extends PlanFile {
@@ -26,11 +27,14 @@ export interface PlanReimportPreview {
   nextVersion: number;
   title: string;
   diff: PlanDiff;
+  /** What of the county's work follows to the new version, and what stays behind; null when nothing is imported. */
+  carryOver: CarryOverSummary | null;
   warnings: ParseWarning[];
 }
 
 export async function previewPlanReimport(db: Database, access: Access, input: ReimportInput): Promise<PlanReimportPreview> {
   const checked = await checkReimport(db, access, input);
+  const carryOver = checked.existingPlanId === null ? (await planCarryOver(db, checked.previous, checked.parsed)).summary : null;
   return {
     planId: checked.previous.id,
     countyName: checked.previous.countyName,
@@ -42,6 +46,7 @@ export async function previewPlanReimport(db: Database, access: Access, input: R
     nextVersion: checked.previous.version + 1,
     title: checked.parsed.title,
     diff: checked.diff,
+    carryOver,
     warnings: checked.parsed.warnings,
   };
 }
@@ -61,7 +66,9 @@ export async function checkReimport(exec: Executor, access: Access, input: Reimp
   // A plan of another county answers exactly like a missing one, so ids cannot be probed.
   if (!previous) throw new NotFoundError('plan', input.planId, '规划不存在 / plan not found');
   if (previous.supersededByPlanId !== null) {
-    throw new ConflictError('此规划已有更新的版本，请在最新版本上导入新版本 / a newer version of this plan exists; re-import on the newest one');
+    // Also what the loser of two concurrent re-imports sees once the winner has committed (reimport-plan.ts locks
+    // the plan row first, so it waits for the winner instead of racing it).
+    throw supersededError(await findPlanSummary(exec, access.scope, previous.supersededByPlanId));
   }
   const parsed = parsedAlready ?? (await readPlanDocument(input.bytes, input.fileName));
   if (parsed.region !== null && !sameCounty(parsed.region, previous.countyName)) {
@@ -74,6 +81,16 @@ export async function checkReimport(exec: Executor, access: Access, input: Reimp
   const contentHash = createHash('sha256').update(input.bytes).digest('hex');
   const existing = await findPlanByHash(exec, previous.countyId, contentHash);
   return { previous, parsed, contentHash, existingPlanId: existing?.id ?? null, diff: diffPlans(previous, parsed) };
+}
+
+/** 409 with the newer version as the current record: someone re-imported this version first. */
+export function supersededError(newer: PlanSummary | null): VersionConflictError {
+  const which = newer ? `（第 ${newer.version} 版，${newer.sourceFileName}）` : '';
+  return new VersionConflictError(
+    'plan',
+    newer,
+    `此规划已有更新的版本${which}，请在最新版本上导入新版本 / a newer version of this plan exists; re-import on the newest one`,
+  );
 }
 
 /** 石柱县 = 石柱土家族自治县 = 石柱: compare the place name without its administrative suffix. */

@@ -148,7 +148,8 @@ interface Section<T> {
   fields: FieldSpec<T>[];
 }
 
-function diffSection<T>(section: Section<T>, previous: readonly T[], next: readonly T[]): SectionDiff {
+/** next index → previous index of every pair, by the section's keys tried in order. */
+function pairSection<T>(section: Section<T>, previous: readonly T[], next: readonly T[]): Map<number, number> {
   const pairOf = new Map<number, number>(); // next index → previous index
   const taken = new Set<number>();
   for (const key of section.keys) {
@@ -172,6 +173,12 @@ function diffSection<T>(section: Section<T>, previous: readonly T[], next: reado
       taken.add(match);
     });
   }
+  return pairOf;
+}
+
+function diffSection<T>(section: Section<T>, previous: readonly T[], next: readonly T[]): SectionDiff {
+  const pairOf = pairSection(section, previous, next);
+  const taken = new Set(pairOf.values());
   const added: DiffItem[] = [];
   const changed: ChangedItem[] = [];
   next.forEach((item, index) => {
@@ -251,4 +258,28 @@ function diffSummary(fields: FieldChange[], sections: Record<DiffSection, Sectio
     parts.push(`${SECTION_LABELS[s]}：新增 ${c.added} 项、删除 ${c.removed} 项、修改 ${c.changed} 项`);
   }
   return parts.join('；');
+}
+
+// ── pairs for carrying data over ─────────────────────────────────────────────────────────────────────────────
+
+/** One item of the previous version and the item of the next version it became (indexes into each list). */
+export interface ItemPair {
+  previous: number;
+  next: number;
+}
+
+export interface PlanPairs {
+  indicators: ItemPair[];
+  projects: ItemPair[];
+}
+
+/**
+ * The pairs `diffPlans` reports as "the same item" (unchanged, changed or renamed), in the previous version's order.
+ * 导入新版本 carries each previous item's data to its pair; an item without one is what the diff calls removed.
+ * Same matching as the diff on purpose: what the clerk saw in the preview is what is carried.
+ */
+export function pairPlanItems(previous: Pick<PlanLike, 'indicators' | 'projects'>, next: Pick<PlanLike, 'indicators' | 'projects'>): PlanPairs {
+  const pairs = <T>(section: Section<T>, a: readonly T[], b: readonly T[]): ItemPair[] =>
+    [...pairSection(section, a, b)].map(([n, p]) => ({ previous: p, next: n })).sort((x, y) => x.previous - y.previous);
+  return { indicators: pairs(INDICATORS, previous.indicators, next.indicators), projects: pairs(PROJECTS, previous.projects, next.projects) };
 }
