@@ -23,7 +23,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
-import { scheduleSupervisionScan } from '../services/schedule-supervision-scan.ts';
+import { scheduleSupervisionScan, type ScanScheduleOptions, type ScheduledScan } from '../services/schedule-supervision-scan.ts';
 import { commissionerRoutes } from './routes/commissioners.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { platformRoutes } from './routes/platforms.ts';
@@ -43,13 +43,18 @@ export interface AppOptions {
    * cannot forge its address with X-Forwarded-For.
    */
   trustProxy?: boolean | string;
-  /** Daily 督办 scan at HH:MM China time; default KECHUANG_SCAN_AT (unset: none, run `kechuang supervision scan`). */
-  supervisionScanAt?: string | null;
+  /**
+   * The daily 督办 scan (schedule-supervision-scan.ts). None unless given: tests and embedders get no timers and no
+   * background writes; the server (start-server.ts) passes it from KECHUANG_SCAN_AT, on by default.
+   */
+  supervisionScan?: Omit<ScanScheduleOptions, 'log'> & { log?: ScanScheduleOptions['log'] | undefined } | null | undefined;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: DatabaseHandle;
+    /** The daily 督办 scan, when the app runs one. */
+    supervisionScan: ScheduledScan | null;
   }
 }
 
@@ -86,10 +91,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(supervisionRoutes, { prefix: '/api' });
   await app.register(notificationRoutes, { prefix: '/api' });
   await app.register(assessmentRoutes, { prefix: '/api' });
-  const scanAt = options.supervisionScanAt === undefined ? process.env.KECHUANG_SCAN_AT : options.supervisionScanAt;
-  if (scanAt) {
-    const scan = scheduleSupervisionScan(options.database.db, scanAt, { info: (m) => app.log.info(m), error: (m) => app.log.error(m) });
-    app.addHook('onClose', async () => scan.stop());
+  const scanOptions = options.supervisionScan;
+  const scan = scanOptions ? scheduleSupervisionScan(options.database.db, { ...scanOptions, log: scanOptions.log ?? { info: (m) => app.log.info(m), error: (m) => app.log.error(m) } }) : null;
+  app.decorate('supervisionScan', scan);
+  if (scan) {
+    // Stop the timers, then let a running scan finish before the database closes under it.
+    app.addHook('onClose', async () => {
+      scan.stop();
+      await scan.idle();
+    });
   }
   // 登记系统 (issue 6)
   await app.register(enterpriseRoutes, { prefix: '/api' });

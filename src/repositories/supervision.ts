@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
-import { supervisionOrders, supervisionSettings, type SupervisedKind } from '../db/schema/index.ts';
+import { auditLog, counties, supervisionOrders, supervisionSettings, type SupervisedKind } from '../db/schema/index.ts';
 import type { AssessmentWeights } from '../domain/supervision/assessment.ts';
 import type { Colour, ColourReason, ColourRules } from '../domain/supervision/colours.ts';
 import type { OrderState } from '../domain/supervision/orders.ts';
@@ -168,4 +168,27 @@ export async function saveSettingsIfVersion(
     .returning();
   const row = rows[0];
   return row ? { countyId: row.countyId, colourRules: row.colourRules, assessmentWeights: row.assessmentWeights, version: row.version } : null;
+}
+
+/** The audit entity of a finished scan of one county (one row per county and run, written by scan-supervision). */
+export const SCAN_AUDIT_ENTITY = 'supervision_scan';
+
+/**
+ * When every county was last scanned: the oldest of the counties' latest scan times, or null when some county has
+ * never been scanned. Read at server start to decide whether the daily run was missed. Across counties on purpose:
+ * the scheduled scan covers all of them.
+ */
+export async function lastScanOfEveryCounty(exec: Executor): Promise<Date | null> {
+  const rows = await exec
+    .select({ countyId: counties.id, last: sql<string | Date | null>`max(${auditLog.at})` })
+    .from(counties)
+    .leftJoin(auditLog, and(eq(auditLog.countyId, counties.id), eq(auditLog.entity, SCAN_AUDIT_ENTITY)))
+    .groupBy(counties.id);
+  let oldest: Date | null = null;
+  for (const row of rows) {
+    if (row.last === null) return null;
+    const at = new Date(row.last);
+    if (oldest === null || at < oldest) oldest = at;
+  }
+  return oldest;
 }

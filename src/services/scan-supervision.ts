@@ -13,7 +13,7 @@ import { milestonesOf } from '../repositories/milestones.ts';
 import { listPlans } from '../repositories/plans.ts';
 import { listLedgerProjects, yearsOf } from '../repositories/projects-ledger.ts';
 import { countyScope, scopeAllows } from '../repositories/scope.ts';
-import { endOrderIfState, insertOrder, ordersOfCounty, type OrderRow } from '../repositories/supervision.ts';
+import { endOrderIfState, insertOrder, ordersOfCounty, SCAN_AUDIT_ENTITY, type OrderRow } from '../repositories/supervision.ts';
 import { listTaskRows } from '../repositories/tasks.ts';
 import { auditActor, type Access } from './auth/access.ts';
 import { settingsFor } from './get-supervision-settings.ts';
@@ -126,6 +126,7 @@ export async function scanSupervision(
     const items = await supervisedItems(db, access, countyId, now);
     summary.items += items.length;
     const { colourRules } = await settingsFor(db, countyId);
+    const before = { ...summary };
     const mails: PendingMail[] = await db.transaction(async (tx) => {
       const orders = await ordersOfCounty(tx, countyId);
       const byItem = new Map<string, OrderRow[]>();
@@ -144,6 +145,21 @@ export async function scanSupervision(
         const steps = planItemSupervision(item.verdict.colour, existing.map(snapshot), today, colourRules, calendar);
         for (const step of steps) await applyStep(tx, access, countyId, item, existing, step, today, summary, events);
       }
+      // One row per county and run: the scheduler reads it at start to tell whether the daily run was missed.
+      await appendAudit(tx, {
+        countyId,
+        ...auditActor(access.actor),
+        action: 'supervision.scan',
+        entity: SCAN_AUDIT_ENTITY,
+        entityId: today,
+        after: {
+          items: items.length,
+          issued: summary.issued - before.issued,
+          escalated: summary.escalated - before.escalated,
+          resolved: summary.resolved - before.resolved,
+          markedOverdue: summary.markedOverdue - before.markedOverdue,
+        },
+      });
       return recordNotifications(tx, events);
     });
     const delivered = await deliverMails(db, mails);

@@ -11,7 +11,7 @@ import {
   type WorkSnapshot,
 } from '../../src/domain/supervision/colours.ts';
 import { packagedHolidayTable } from '../../src/domain/supervision/holidays/index.ts';
-import { msUntilChinaTime } from '../../src/services/schedule-supervision-scan.ts';
+import { catchUpDue, msUntilChinaTime, nextScanAt, previousScanAt, scanAtFromEnv } from '../../src/services/schedule-supervision-scan.ts';
 import {
   nextOrderState,
   orderDeadlines,
@@ -269,5 +269,50 @@ describe('the daily scan time', () => {
 
   it('refuses a bad time', () => {
     expect(() => msUntilChinaTime('8点半', new Date())).toThrow('KECHUANG_SCAN_AT 须为 HH:MM');
+  });
+
+  it.each([
+    [undefined, '08:30'], // on by default
+    ['', '08:30'],
+    ['  ', '08:30'],
+    ['off', null],
+    ['OFF', null],
+    ['7:05', '07:05'],
+    ['23:59', '23:59'],
+    ['0:00', '00:00'],
+  ])('KECHUANG_SCAN_AT=%j → %j', (value, at) => {
+    expect(scanAtFromEnv(value)).toBe(at);
+  });
+
+  it.each(['24:00', '8.30', '08:60', 'daily', 'false'])('KECHUANG_SCAN_AT=%s is refused', (value) => {
+    expect(() => scanAtFromEnv(value)).toThrow('KECHUANG_SCAN_AT 须为 HH:MM（如 08:30）或 off');
+  });
+
+  // China time is UTC+8 all year (no daylight saving), so the next run is always whole days apart.
+  it.each([
+    ['08:30', '2025-03-10T08:29:59+08:00', '2025-03-10T08:30:00+08:00'],
+    ['08:30', '2025-03-10T08:30:00+08:00', '2025-03-11T08:30:00+08:00'], // exactly now → tomorrow
+    ['08:30', '2025-03-10T23:59:00+08:00', '2025-03-11T08:30:00+08:00'], // across China midnight
+    ['08:30', '2025-03-10T00:10:00+08:00', '2025-03-10T08:30:00+08:00'], // just after midnight (still 03-09 UTC)
+    ['00:15', '2025-03-10T23:50:00+08:00', '2025-03-11T00:15:00+08:00'],
+    ['23:45', '2025-12-31T23:50:00+08:00', '2026-01-01T23:45:00+08:00'], // across the year
+    ['08:30', '2024-02-28T09:00:00+08:00', '2024-02-29T08:30:00+08:00'], // leap day
+    // 2025-03-09 and 2025-10-26 are daylight-saving switch days in the US and Europe: China does not move.
+    ['08:30', '2025-03-09T09:00:00+08:00', '2025-03-10T08:30:00+08:00'],
+    ['08:30', '2025-10-26T09:00:00+08:00', '2025-10-27T08:30:00+08:00'],
+  ])('next %s after %s is %s', (at, now, next) => {
+    expect(nextScanAt(at, new Date(now)).toISOString()).toBe(new Date(next).toISOString());
+    expect(previousScanAt(at, new Date(now)).getTime()).toBe(new Date(next).getTime() - 24 * 3_600_000);
+  });
+
+  it.each([
+    [null, '2025-03-10T09:00:00+08:00', true], // never scanned
+    ['2025-03-10T08:30:05+08:00', '2025-03-10T09:00:00+08:00', false], // today's run happened
+    ['2025-03-09T08:30:05+08:00', '2025-03-10T09:00:00+08:00', true], // down at 08:30 today
+    ['2025-03-09T08:30:05+08:00', '2025-03-10T08:00:00+08:00', false], // today's run is still to come
+    ['2025-03-09T07:00:00+08:00', '2025-03-10T08:00:00+08:00', true], // yesterday's run was missed
+    ['2025-03-01T08:30:00+08:00', '2025-03-10T08:00:00+08:00', true], // older than a day
+  ])('last scan %s, started %s → catch up %s', (last, now, due) => {
+    expect(catchUpDue(last === null ? null : new Date(last), '08:30', new Date(now))).toBe(due);
   });
 });
