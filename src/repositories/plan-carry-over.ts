@@ -38,17 +38,21 @@ export function hasData(d: IndicatorData): boolean {
 /** Per indicator of the plan: how many rows of each kind hang off it. */
 export async function indicatorDataOfPlan(exec: Executor, countyId: string, planId: string): Promise<IndicatorData[]> {
   const i = planIndicators;
+  // Drizzle leaves columns unqualified in a one-table select, which inside a subquery would bind to the subquery's
+  // own table: name the outer row explicitly.
+  const outerId = sql.raw('"plan_indicators"."id"');
+  const outerCounty = sql.raw('"plan_indicators"."county_id"');
   const count = (table: SQL, where: SQL) => sql<number>`(select count(*)::int from ${table} where ${where})`;
   const rows = await exec
     .select({
       indicatorId: i.id,
-      values: count(sql`${indicatorValues}`, sql`${indicatorValues.countyId} = ${i.countyId} and ${indicatorValues.indicatorId} = ${i.id}`),
-      settings: count(sql`${indicatorSettings}`, sql`${indicatorSettings.countyId} = ${i.countyId} and ${indicatorSettings.indicatorId} = ${i.id}`),
-      bindings: count(sql`${registerBindings}`, sql`${registerBindings.countyId} = ${i.countyId} and ${registerBindings.indicatorId} = ${i.id}`),
-      taskLinks: count(sql`${taskIndicators}`, sql`${taskIndicators.countyId} = ${i.countyId} and ${taskIndicators.indicatorId} = ${i.id}`),
+      values: count(sql`${indicatorValues}`, sql`${indicatorValues.countyId} = ${outerCounty} and ${indicatorValues.indicatorId} = ${outerId}`),
+      settings: count(sql`${indicatorSettings}`, sql`${indicatorSettings.countyId} = ${outerCounty} and ${indicatorSettings.indicatorId} = ${outerId}`),
+      bindings: count(sql`${registerBindings}`, sql`${registerBindings.countyId} = ${outerCounty} and ${registerBindings.indicatorId} = ${outerId}`),
+      taskLinks: count(sql`${taskIndicators}`, sql`${taskIndicators.countyId} = ${outerCounty} and ${taskIndicators.indicatorId} = ${outerId}`),
       orders: count(
         sql`${supervisionOrders}`,
-        sql`${supervisionOrders.countyId} = ${i.countyId} and ${supervisionOrders.itemKind} = 'indicator' and ${supervisionOrders.itemId} = ${i.id}`,
+        sql`${supervisionOrders.countyId} = ${outerCounty} and ${supervisionOrders.itemKind} = 'indicator' and ${supervisionOrders.itemId} = ${outerId}`,
       ),
     })
     .from(i)
@@ -80,7 +84,8 @@ export async function ledgerOfPlan(exec: Executor, countyId: string, planId: str
       id: l.id,
       name: l.name,
       sourceProjectId: l.sourceProjectId,
-      years: sql<number>`(select count(*)::int from ${ledgerProjectYears} where ${ledgerProjectYears.countyId} = ${l.countyId} and ${ledgerProjectYears.projectId} = ${l.id})`,
+      // Outer row named explicitly (see indicatorDataOfPlan).
+      years: sql<number>`(select count(*)::int from ${ledgerProjectYears} where ${ledgerProjectYears.countyId} = ${sql.raw('"ledger_projects"."county_id"')} and ${ledgerProjectYears.projectId} = ${sql.raw('"ledger_projects"."id"')})`,
     })
     .from(l)
     .where(and(eq(l.countyId, countyId), eq(l.planId, planId)))
