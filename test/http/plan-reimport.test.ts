@@ -58,6 +58,35 @@ describe('POST /api/plans/:id/reimport[/preview]', () => {
     expect(originalText.split('\t0.82\n\t1.0\n')).toHaveLength(2);
   });
 
+  let rdId = '';
+  it('the bureau works on version 1 (a setting, the 统计局 figure, a task) through the API', async () => {
+    const plan = (await app.inject({ method: 'GET', url: `/api/plans/${shizhuId}` })).json() as { indicators: { id: string; name: string }[] };
+    rdId = plan.indicators.find((i) => i.name === '全社会研发经费占地区生产总值的比重')?.id ?? '';
+    const setting = await app.inject({
+      method: 'PUT',
+      url: `/api/monitoring/indicators/${rdId}/settings`,
+      headers: admin.headers,
+      payload: { responsibleUnitId: null, frequency: 'year', dueDays: null, targetKind: null, tolerance: 0.05, expectedVersion: 0 },
+    });
+    expect(setting.statusCode).toBe(200);
+    for (const [period, value] of [['2021', 0.9], ['2022', 1.0]] as const) {
+      const entered = await app.inject({
+        method: 'POST',
+        url: '/api/monitoring/values',
+        headers: admin.headers,
+        payload: { indicatorId: rdId, period, source: 'statistics', value, measureUnit: '%', expectedVersion: 0 },
+      });
+      expect(entered.statusCode).toBe(200);
+    }
+    const task = await app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: admin.headers,
+      payload: { title: '研发投入倍增行动', planId: shizhuId, startOn: '2022-01-01', indicatorIds: [rdId] },
+    });
+    expect(task.statusCode).toBe(201);
+  });
+
   it('preview of a modified 石柱 seed shows the changed target and writes nothing', async () => {
     const res = await upload(`/api/plans/${shizhuId}/reimport/preview`, modified, MODIFIED_NAME);
     expect(res.statusCode).toBe(200);
@@ -76,6 +105,19 @@ describe('POST /api/plans/:id/reimport[/preview]', () => {
       },
     ]);
     expect(preview.diff.summary).toContain('指标：新增 0 项、删除 0 项、修改 1 项');
+    // What follows to version 2: the one indicator with data (setting + 2 figures + the task link) and the task.
+    expect((res.json() as { carryOver: unknown }).carryOver).toEqual({
+      indicators: 1,
+      values: 2,
+      settings: 1,
+      bindings: 0,
+      taskLinks: 1,
+      tasks: 1,
+      projects: 0,
+      renamed: [],
+      notCarried: { indicators: [], projects: [] },
+      summary: '随新版本迁移：1 项指标的数据（2 个填报值）、1 条任务、0 个台账项目',
+    });
     const list = (await app.inject({ method: 'GET', url: '/api/plans', headers: admin.headers })).json() as { plans: PlanRow[] };
     expect(list.plans.map((p) => p.id)).toEqual([shizhuId]);
   });
@@ -83,7 +125,7 @@ describe('POST /api/plans/:id/reimport[/preview]', () => {
   it('the unchanged seed previews as identical (already imported)', async () => {
     const res = await upload(`/api/plans/${shizhuId}/reimport/preview`, original.bytes, SHIZHU_SEED);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ identical: true, existingPlanId: shizhuId, diff: { unchanged: true, summary: '内容无变化' } });
+    expect(res.json()).toMatchObject({ identical: true, existingPlanId: shizhuId, diff: { unchanged: true, summary: '内容无变化' }, carryOver: null });
   });
 
   it('refuses another county’s plan with a Chinese reason (422)', async () => {
@@ -125,8 +167,15 @@ describe('POST /api/plans/:id/reimport[/preview]', () => {
     const res = await upload(`/api/plans/${shizhuId}/reimport`, modified, MODIFIED_NAME);
     expect(res.statusCode).toBe(201);
     const result = res.json() as { status: string; planId: string; previousPlanId: string; version: number; summary: string };
-    expect(result).toMatchObject({ status: 'imported', previousPlanId: shizhuId, version: 2 });
+    expect(result).toMatchObject({ status: 'imported', previousPlanId: shizhuId, version: 2, carryOver: { indicators: 1, values: 2, tasks: 1 } });
     versionTwo = result.planId;
+    // The status of version 2 shows the carried figure (the target changed to 1.5, the figure stayed).
+    const v2Plan = (await app.inject({ method: 'GET', url: `/api/plans/${versionTwo}` })).json() as { indicators: { id: string; name: string }[] };
+    const newRd = v2Plan.indicators.find((i) => i.name === '全社会研发经费占地区生产总值的比重')?.id;
+    const status = (await app.inject({ method: 'GET', url: `/api/monitoring/plans/${versionTwo}/status?period=2022`, headers: admin.headers })).json() as {
+      indicators: { indicatorId: string; current: { value: number } | null }[];
+    };
+    expect(status.indicators.find((i) => i.indicatorId === newRd)?.current?.value).toBe(1);
 
     const municipal = await loginAs(database.db, { role: 'municipal' });
     const list = (await app.inject({ method: 'GET', url: '/api/plans', headers: municipal.headers })).json() as { plans: PlanRow[] };
@@ -158,5 +207,27 @@ describe('POST /api/plans/:id/reimport[/preview]', () => {
     const stale = await upload(`/api/plans/${shizhuId}/reimport`, modified, MODIFIED_NAME);
     expect(stale.statusCode).toBe(409);
     expect((stale.json() as { message: string }).message).toContain('此规划已有更新的版本');
+  });
+});
+
+describe('two re-imports of the same version at once', () => {
+  it('one answers 201, the other 409 (version-conflict, naming the newer version); one version 2, one audit row', async () => {
+    const fengjieAdmin = await loginAs(database.db, { role: 'county_admin', county: '奉节县' });
+    const list = (await app.inject({ method: 'GET', url: '/api/plans', headers: fengjieAdmin.headers })).json() as { plans: PlanRow[] };
+    const fengjieId = list.plans.find((p) => p.countyName === '奉节县')?.id ?? '';
+    const text = Buffer.from(seedFile(FENGJIE_SEED).bytes).toString('utf8');
+    const [a, b] = await Promise.all([
+      upload(`/api/plans/${fengjieId}/reimport`, Buffer.from(`${text}\n`, 'utf8'), '奉节修订甲.txt', fengjieAdmin),
+      upload(`/api/plans/${fengjieId}/reimport`, Buffer.from(`${text}\n\n`, 'utf8'), '奉节修订乙.txt', fengjieAdmin),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const won = (a.statusCode === 201 ? a : b).json() as { planId: string; version: number };
+    const lost = (a.statusCode === 201 ? b : a).json() as { error: string; message: string; current: { id: string; version: number } };
+    expect(lost).toMatchObject({ error: 'version-conflict', current: { id: won.planId, version: 2 } });
+    expect(lost.message).toContain('此规划已有更新的版本');
+    const after = (await app.inject({ method: 'GET', url: '/api/plans', headers: fengjieAdmin.headers })).json() as { plans: PlanRow[] };
+    expect(after.plans.filter((p) => p.countyName === '奉节县').map((p) => p.id)).toEqual([won.planId]);
+    const audit = await searchAudit(database.db, ALL_COUNTIES, { action: 'plan.reimport', limit: 10, offset: 0 });
+    expect(audit.rows.filter((r) => (r.before as { planId: string }).planId === fengjieId)).toHaveLength(1);
   });
 });
