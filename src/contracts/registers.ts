@@ -635,6 +635,21 @@ export const registerFigureSchema = z.object({
   records: z.array(recordRefSchema),
   valueId: z.uuid().nullable(),
 });
+/** A figure as synced into monitoring (latest computation per year), with the records behind it. */
+export const storedRegisterFigureSchema = z.object({
+  id: z.uuid(),
+  bindingId: z.uuid(),
+  indicatorId: z.uuid(),
+  year: z.number().int(),
+  value: z.number(),
+  indicatorValue: z.number(),
+  unit: z.string(),
+  description: z.string(),
+  records: z.array(recordRefSchema),
+  valueId: z.uuid().nullable(),
+  computedBy: z.string(),
+  createdAt: z.string(),
+});
 
 // Compile-time checks: schemas and domain types describe the same objects.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

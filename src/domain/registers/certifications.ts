@@ -1,6 +1,7 @@
 // Certifications of the 梯度培育 pipeline: 入库编号 / 证书编号, issue date, validity → "valid at year end", expiry
 // alerts, and the yearly funnel (in register → 科技型中小企业 → 高企培育库 → 高企 → 专精特新).
 import { addDays, addYears, daysBetween, yearEnd } from './dates.ts';
+import type { RulePackKind } from './rule-packs.ts';
 
 /** 科技型企业 = 重庆市科技型企业库 (the local register counted by plans as 科技型企业, a stock). */
 export const CERTIFICATION_KINDS = ['科技型企业', '科技型中小企业', '高企培育库', '高新技术企业', '创新型中小企业', '专精特新中小企业', '专精特新小巨人'] as const;
@@ -19,6 +20,14 @@ export const DEFAULT_VALIDITY_YEARS: Record<CertificationKind, number> = {
   创新型中小企业: 3,
   专精特新中小企业: 3,
   专精特新小巨人: 3,
+};
+
+/** The rule pack whose certificateValidityYears sets a kind's validity (the others keep their default). */
+export const CERTIFICATION_RULE_PACK: Partial<Record<CertificationKind, RulePackKind>> = {
+  科技型中小企业: 'tsme',
+  高新技术企业: 'hnte',
+  创新型中小企业: 'innovative-sme',
+  专精特新中小企业: 'specialized-sme',
 };
 
 /**

@@ -2,28 +2,13 @@
 // into monitoring as source 登记系统.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { bindBody, bindingSchema, idParams, registerFigureSchema, yearQuery, yearSchema } from '../../contracts/registers.ts';
+import { bindBody, bindingSchema, idParams, registerFigureSchema, storedRegisterFigureSchema, yearQuery, yearSchema } from '../../contracts/registers.ts';
 import { bindIndicator } from '../../services/registers/bind-indicator.ts';
 import { computeBoundFigure } from '../../services/registers/compute-register-figure.ts';
 import { listRegisterBindings } from '../../services/registers/list-register-bindings.ts';
 import { listRegisterFigures } from '../../services/registers/list-register-figures.ts';
 import { syncRegisterFigure } from '../../services/registers/sync-register-figure.ts';
 import { accessOf } from '../plugins/auth.ts';
-
-const storedFigure = z.object({
-  id: z.uuid(),
-  bindingId: z.uuid(),
-  indicatorId: z.uuid(),
-  year: z.number().int(),
-  value: z.number(),
-  indicatorValue: z.number(),
-  unit: z.string(),
-  description: z.string(),
-  records: z.array(z.object({ id: z.string(), entity: z.string(), label: z.string(), value: z.number() })),
-  valueId: z.uuid().nullable(),
-  computedBy: z.string(),
-  createdAt: z.string(),
-});
 
 export const registerBindingRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -49,7 +34,7 @@ export const registerBindingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/indicators/:id/register-figures',
-    { config: { access: 'register.county' }, schema: { params: idParams, response: { 200: z.object({ figures: z.array(storedFigure) }) } } },
+    { config: { access: 'register.county' }, schema: { params: idParams, response: { 200: z.object({ figures: z.array(storedRegisterFigureSchema) }) } } },
     async (request) => ({ figures: await listRegisterFigures(db, accessOf(request), request.params.id) }),
   );
 };

@@ -1,8 +1,7 @@
 // Records a 入库编号 / 证书编号 for an enterprise. Without an explicit end date the validity comes from the rule pack in
 // force on the issue date (高企 3 years [V]; 科技型中小企业 1 year [S/U] …), else the kind's default.
 import type { Database } from '../../db/client.ts';
-import { DEFAULT_VALIDITY_YEARS, validUntil as lastValidDay, type CertificationKind } from '../../domain/registers/certifications.ts';
-import type { RulePackKind } from '../../domain/registers/rule-packs.ts';
+import { CERTIFICATION_RULE_PACK, DEFAULT_VALIDITY_YEARS, validUntil as lastValidDay, type CertificationKind } from '../../domain/registers/certifications.ts';
 import { appendAudit } from '../../repositories/audit.ts';
 import { findCertification, insertCertification, type CertificationRecord } from '../../repositories/certifications.ts';
 import { findEnterprise } from '../../repositories/enterprises.ts';
@@ -22,15 +21,8 @@ export interface RecordCertificationInput {
   note?: string | null | undefined;
 }
 
-const PACK_OF: Partial<Record<CertificationKind, RulePackKind>> = {
-  科技型中小企业: 'tsme',
-  高新技术企业: 'hnte',
-  创新型中小企业: 'innovative-sme',
-  专精特新中小企业: 'specialized-sme',
-};
-
 export async function validityYears(db: Database, kind: CertificationKind, issuedOn: string): Promise<number> {
-  const packKind = PACK_OF[kind];
+  const packKind = CERTIFICATION_RULE_PACK[kind];
   if (!packKind) return DEFAULT_VALIDITY_YEARS[kind];
   try {
     const { pack } = await packInForce(db, db, packKind, issuedOn);

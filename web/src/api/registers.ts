@@ -2,7 +2,20 @@
 // register-bindings.ts): types come from the shared Zod contracts.
 import type {
   alertSchema,
+  assessBody,
+  assessmentSchema,
   bindingSchema,
+  certificationBody,
+  certificationPatchBody,
+  commissionerBody,
+  confirmLogBody,
+  contractBody,
+  contractPatchBody,
+  dispatchBody,
+  dispatchSchema,
+  serviceLogBody,
+  serviceLogSchema,
+  storedRegisterFigureSchema,
   registerFigureSchema,
   certificationSchema,
   commissionerDetailSchema,
@@ -67,3 +80,33 @@ export const fetchBindings = () => api.get<{ bindings: Binding[] }>('/api/regist
 export const bindIndicator = (b: Binding) => api.post<Binding>('/api/register-bindings', { indicatorId: b.indicatorId, rule: b.rule, params: b.params, version: b.version });
 export const fetchBoundFigure = (bindingId: string, year: number) => api.get<RegisterFigure>(`/api/register-bindings/${bindingId}/figure${qs({ year })}`);
 export const syncBoundFigure = (bindingId: string, year: number) => api.post<RegisterFigure>(`/api/register-bindings/${bindingId}/sync`, { year });
+
+// ── entry forms (certifications, 特派员 dispatches / service logs / assessments, technology contracts) ─────────────
+// Bodies are the contracts' parsed output: the forms check them with the same Zod schemas before sending.
+export type CertificationBody = z.output<typeof certificationBody>;
+export type CertificationPatch = z.output<typeof certificationPatchBody>;
+export type StoredCertification = Omit<Certification, 'state'>;
+export type Dispatch = z.infer<typeof dispatchSchema>;
+export type ServiceLog = z.infer<typeof serviceLogSchema>;
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const recordCertification = (body: CertificationBody) => api.post<StoredCertification>('/api/certifications', body);
+export const updateCertification = (id: string, body: CertificationPatch) => api.patch<StoredCertification>(`/api/certifications/${id}`, body);
+export const createCommissioner = (body: z.output<typeof commissionerBody>) => api.post<Commissioner>('/api/commissioners', body);
+export const dispatchCommissioner = (commissionerId: string, body: z.output<typeof dispatchBody>) =>
+  api.post<Dispatch>(`/api/commissioners/${commissionerId}/dispatches`, body);
+export const logService = (commissionerId: string, body: z.output<typeof serviceLogBody>) =>
+  api.post<ServiceLog>(`/api/commissioners/${commissionerId}/service-logs`, body);
+export const confirmServiceLog = (logId: string, body: z.output<typeof confirmLogBody>) => api.post<ServiceLog>(`/api/service-logs/${logId}/confirm`, body);
+/** A photo goes up as the raw bytes; the server checks them (JPG/PNG by content). */
+export const uploadServiceLogPhoto = (logId: string, file: File) =>
+  api.upload<ServiceLog['photos'][number]>(`/api/service-logs/${logId}/photos${qs({ fileName: file.name })}`, file, file.type || 'application/octet-stream');
+export const assessCommissioner = (commissionerId: string, body: z.output<typeof assessBody>) =>
+  api.post<Assessment>(`/api/commissioners/${commissionerId}/assessments`, body);
+export const createContract = (body: z.output<typeof contractBody>) => api.post<Contract>('/api/tech-contracts', body);
+export const updateContract = (id: string, body: z.output<typeof contractPatchBody>) => api.patch<Contract>(`/api/tech-contracts/${id}`, body);
+
+/** The 登记系统 figures of an indicator (latest computation per year) with the records behind each. */
+export type StoredRegisterFigure = z.infer<typeof storedRegisterFigureSchema>;
+export const fetchIndicatorRegisterFigures = (indicatorId: string) =>
+  api.get<{ figures: StoredRegisterFigure[] }>(`/api/indicators/${indicatorId}/register-figures`);

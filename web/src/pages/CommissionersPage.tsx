@@ -1,16 +1,24 @@
 // 科技特派员: commissioners (市级/县级, type, dispatching unit, field), their dispatches under 三方协议, service logs
-// with the served unit's confirmation and photos, and the annual assessment under the configurable weights.
-import { Card, Descriptions, Drawer, List, Space, Table, Tag, Typography } from 'antd';
+// with the served unit's confirmation and photos, and the annual assessment under the configurable weights. The
+// entry forms live in components/registers/CommissionerForms.tsx.
+import { CameraOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Drawer, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { fetchCommissioner, fetchCommissioners, type Commissioner } from '../api/registers.ts';
+import { errorText } from '../api/client.ts';
+import { fetchCommissioner, fetchCommissioners, uploadServiceLogPhoto, type Assessment, type Commissioner, type CommissionerDetail, type ServiceLog } from '../api/registers.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { AsyncView } from '../components/PageState.tsx';
+import { AddCommissioner, AssessmentForm, ConfirmLogForm, DispatchForm, ServiceLogForm } from '../components/registers/CommissionerForms.tsx';
+import { useAuth } from '../lib/auth.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
 
 export default function CommissionersPage() {
+  const { can } = useAuth();
+  const canManage = can('register.manage');
   const list = useAsync(() => fetchCommissioners(), []);
   const [open, setOpen] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   return (
     <div data-testid="commissioners-page">
       <div className="page-title">
@@ -18,6 +26,14 @@ export default function CommissionersPage() {
         <span className="subtitle">服务记录经服务对象确认后计入年度考核；考核权重按现行规则包</span>
       </div>
       <Card size="small">
+        {canManage && (
+          <Space style={{ marginBottom: 12 }}>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              新增特派员
+            </Button>
+            <Typography.Text type="secondary">点击特派员可登记派驻、记录服务和年度考核</Typography.Text>
+          </Space>
+        )}
         <AsyncView state={list}>
           {(data) => (
             <DataTable<Commissioner>
@@ -25,7 +41,7 @@ export default function CommissionersPage() {
               rows={data.commissioners}
               rowKey={(c) => c.id}
               exportName="科技特派员"
-              emptyText="暂无科技特派员"
+              emptyText={canManage ? '暂无科技特派员，可点击“新增特派员”登记' : '暂无科技特派员'}
               onRowClick={(c) => setOpen(c.id)}
               columns={[
                 { key: 'name', title: '姓名', value: (c) => c.name, width: 100 },
@@ -39,15 +55,20 @@ export default function CommissionersPage() {
           )}
         </AsyncView>
       </Card>
-      <CommissionerDrawer id={open} onClose={() => setOpen(null)} />
+      <AddCommissioner open={adding} onClose={() => setAdding(false)} onSaved={list.reload} />
+      <CommissionerDrawer id={open} onClose={() => setOpen(null)} canManage={canManage} />
     </div>
   );
 }
 
-function CommissionerDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+type FormName = 'dispatch' | 'log' | 'assess';
+
+function CommissionerDrawer({ id, onClose, canManage }: { id: string | null; onClose: () => void; canManage: boolean }) {
   const detail = useAsync(() => (id ? fetchCommissioner(id) : Promise.resolve(null)), [id]);
+  const [form, setForm] = useState<FormName | null>(null);
+  const [confirming, setConfirming] = useState<ServiceLog | null>(null);
   return (
-    <Drawer title={detail.data?.name ?? '科技特派员'} open={id !== null} onClose={onClose} width={820} destroyOnHidden>
+    <Drawer title={detail.data?.name ?? '科技特派员'} open={id !== null} onClose={onClose} width={860} destroyOnHidden>
       <AsyncView state={detail}>
         {(c) =>
           c && (
@@ -57,28 +78,39 @@ function CommissionerDrawer({ id, onClose }: { id: string | null; onClose: () =>
                 <Descriptions.Item label="类型">{c.type}</Descriptions.Item>
                 <Descriptions.Item label="派出单位">{c.dispatchingUnit}</Descriptions.Item>
               </Descriptions>
-              <h3 style={{ marginTop: 16 }}>派驻（三方协议）</h3>
+              <SectionHeading title="派驻（三方协议）" action={canManage && <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('dispatch')}>登记派驻</Button>} />
               <Table
                 size="small"
                 pagination={false}
                 rowKey="id"
                 dataSource={c.dispatches}
+                data-testid="dispatch-table"
                 locale={{ emptyText: '暂无派驻' }}
                 columns={[
                   { title: '服务对象', dataIndex: 'serviceObject' },
-                  { title: '乡镇', dataIndex: 'town' },
-                  { title: '协议编号', dataIndex: 'agreementNumber' },
+                  { title: '乡镇', dataIndex: 'town', render: (v: string | null) => v ?? '—' },
+                  { title: '三方协议', key: 'a', render: (_: unknown, d) => `${d.agreementNumber}（${formatDate(d.agreementSignedOn)} 签订）` },
                   { title: '期间', key: 'p', render: (_: unknown, d) => `${formatDate(d.startOn)} — ${d.endOn ? formatDate(d.endOn) : '至今'}` },
                   { title: '任务', dataIndex: 'tasks', ellipsis: true },
                 ]}
               />
-              <h3 style={{ marginTop: 16 }}>服务记录</h3>
+              <SectionHeading title="服务记录" action={canManage && <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('log')}>记录服务</Button>} />
               <List
                 size="small"
                 dataSource={c.serviceLogs}
+                data-testid="service-log-list"
                 locale={{ emptyText: '暂无服务记录' }}
                 renderItem={(l) => (
-                  <List.Item>
+                  <List.Item
+                    actions={
+                      canManage
+                        ? [
+                            ...(l.confirmedAt ? [] : [<Button key="c" size="small" type="link" icon={<CheckOutlined />} onClick={() => setConfirming(l)}>确认</Button>]),
+                            <PhotoButton key="p" log={l} onUploaded={detail.reload} />,
+                          ]
+                        : []
+                    }
+                  >
                     <Space wrap>
                       <span>{formatDate(l.servedOn)}</span>
                       <span>{l.place}</span>
@@ -93,24 +125,104 @@ function CommissionerDrawer({ id, onClose }: { id: string | null; onClose: () =>
                   </List.Item>
                 )}
               />
-              <h3 style={{ marginTop: 16 }}>年度考核</h3>
+              <SectionHeading title="年度考核" action={canManage && <Button size="small" icon={<PlusOutlined />} onClick={() => setForm('assess')}>年度考核</Button>} />
               <Table
                 size="small"
                 pagination={false}
                 rowKey="id"
                 dataSource={c.assessments}
+                data-testid="assessment-table"
                 locale={{ emptyText: '暂无考核' }}
+                expandable={{ expandedRowRender: (a) => <AssessmentLines assessment={a} />, rowExpandable: (a) => linesOf(a).length > 0 }}
                 columns={[
                   { title: '年度', dataIndex: 'year' },
                   { title: '总分', dataIndex: 'total', align: 'right' },
                   { title: '等次', dataIndex: 'grade', render: (g: string) => <Tag color={g === '不合格' ? 'red' : g === '优秀' ? 'green' : 'blue'}>{g}</Tag> },
                   { title: '规则包', dataIndex: 'rulePackVersion' },
+                  { title: '考核人', dataIndex: 'actor' },
                 ]}
               />
+              <CommissionerForms commissioner={c} form={form} onClose={() => setForm(null)} onSaved={detail.reload} />
+              <ConfirmLogForm key={confirming?.id ?? 'none'} log={confirming} onClose={() => setConfirming(null)} onSaved={detail.reload} />
             </div>
           )
         }
       </AsyncView>
     </Drawer>
+  );
+}
+
+function SectionHeading({ title, action }: { title: string; action: React.ReactNode }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: '16px 0 8px' }}>
+      <h3 style={{ margin: 0 }}>{title}</h3>
+      {action || null}
+    </div>
+  );
+}
+
+function CommissionerForms({ commissioner, form, onClose, onSaved }: { commissioner: CommissionerDetail; form: FormName | null; onClose: () => void; onSaved: () => void }) {
+  return (
+    <>
+      <DispatchForm commissioner={commissioner} open={form === 'dispatch'} onClose={onClose} onSaved={onSaved} />
+      <ServiceLogForm commissioner={commissioner} open={form === 'log'} onClose={onClose} onSaved={onSaved} />
+      <AssessmentForm commissioner={commissioner} open={form === 'assess'} onClose={onClose} onSaved={onSaved} />
+    </>
+  );
+}
+
+function PhotoButton({ log, onUploaded }: { log: ServiceLog; onUploaded: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Upload
+      accept=".jpg,.jpeg,.png"
+      showUploadList={false}
+      beforeUpload={(file) => {
+        setBusy(true);
+        uploadServiceLogPhoto(log.id, file).then(
+          (p) => {
+            message.success(`已上传照片 ${p.fileName}`);
+            onUploaded();
+          },
+          (failure: unknown) => message.error(`照片未上传：${errorText(failure)}`),
+        ).finally(() => setBusy(false));
+        return false;
+      }}
+    >
+      <Button size="small" type="link" icon={<CameraOutlined />} loading={busy}>
+        照片
+      </Button>
+    </Upload>
+  );
+}
+
+interface AssessmentLine {
+  code: string;
+  label: string;
+  weight: number;
+  raw: number;
+  points: number;
+  detail: string;
+}
+
+/** The stored result's lines (the API types `result` loosely: it is whatever the pack version produced). */
+function linesOf(a: Assessment): AssessmentLine[] {
+  const result = a.result;
+  if (typeof result !== 'object' || result === null || !('lines' in result) || !Array.isArray(result.lines)) return [];
+  return result.lines.filter((l): l is AssessmentLine => typeof l === 'object' && l !== null && 'label' in l && 'points' in l && 'detail' in l);
+}
+
+function AssessmentLines({ assessment }: { assessment: Assessment }) {
+  return (
+    <List
+      size="small"
+      dataSource={linesOf(assessment)}
+      renderItem={(l) => (
+        <List.Item style={{ padding: '2px 0' }}>
+          {l.label}（{l.weight} 分）：得 {l.points} 分 · {l.detail}
+        </List.Item>
+      )}
+    />
   );
 }

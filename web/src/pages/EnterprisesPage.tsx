@@ -28,6 +28,7 @@ import {
   type RulePack,
 } from '../api/registers.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { AddCertification, EditCertification } from '../components/registers/CertificationForms.tsx';
 import { FunnelChart } from '../components/FunnelChart.tsx';
 import { AsyncView } from '../components/PageState.tsx';
 import { useAuth } from '../lib/auth.tsx';
@@ -64,7 +65,7 @@ export default function EnterprisesPage() {
         onChange={setTab}
         items={[
           { key: 'list', label: '企业名录', children: <EnterpriseList canManage={can('register.manage')} canEvaluate={can('register.evaluate')} /> },
-          { key: 'certs', label: '资格与到期提醒', children: <Certifications /> },
+          { key: 'certs', label: '资格与到期提醒', children: <Certifications canManage={can('register.manage')} /> },
           // County-wide statistics: not shown to enterprise accounts (register.county).
           ...(can('register.county')
             ? [
@@ -443,9 +444,15 @@ function EvaluationResultView({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-function Certifications() {
+function Certifications({ canManage }: { canManage: boolean }) {
   const alerts = useAsync(() => fetchAlerts(90), []);
   const certs = useAsync(() => fetchCertifications(), []);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Certification | null>(null);
+  const reload = () => {
+    certs.reload();
+    alerts.reload();
+  };
   return (
     <>
       <AsyncView state={alerts}>
@@ -464,6 +471,14 @@ function Certifications() {
         }
       </AsyncView>
       <Card size="small">
+        {canManage && (
+          <Space style={{ marginBottom: 12 }}>
+            <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-certification">
+              登记资格证书
+            </Button>
+            <Typography.Text type="secondary">点击证书行可更正编号、日期或撤销资格</Typography.Text>
+          </Space>
+        )}
         <AsyncView state={certs}>
           {(data) => (
             <DataTable<Certification>
@@ -471,7 +486,8 @@ function Certifications() {
               rows={data.certifications}
               rowKey={(c) => c.id}
               exportName="资格证书"
-              emptyText="暂无资格证书"
+              emptyText={canManage ? '暂无资格证书，可点击“登记资格证书”录入入库编号或证书编号' : '暂无资格证书'}
+              {...(canManage ? { onRowClick: setEditing } : {})}
               columns={[
                 { key: 'enterprise', title: '企业', value: (c) => c.enterpriseName },
                 { key: 'kind', title: '类别', value: (c) => c.kind, filter: true, width: 150 },
@@ -484,6 +500,8 @@ function Certifications() {
           )}
         </AsyncView>
       </Card>
+      <AddCertification open={adding} onClose={() => setAdding(false)} onSaved={reload} />
+      <EditCertification key={editing?.id ?? 'none'} certification={editing} onClose={() => setEditing(null)} onSaved={reload} />
     </>
   );
 }
