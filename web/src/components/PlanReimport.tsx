@@ -1,5 +1,6 @@
 // 导入新版本: choose a newer .txt/.docx of the plan → a dry-run preview of what changed (added green, removed red,
-// changed before → after, per section; nothing written) → 确认导入 stores it as the next version and opens it.
+// changed before → after, per section; nothing written) and of what of the county's work follows to the new version
+// (and what stays behind: 数据未迁移) → 确认导入 stores it as the next version and opens it.
 import { CloudUploadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Steps, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -111,6 +112,71 @@ export function DiffView({ diff }: { diff: PlanDiff }) {
   return <Tabs size="small" items={items} defaultActiveKey={first?.key ?? 'indicators'} />;
 }
 
+type CarryOver = NonNullable<PlanReimportPreview['carryOver']>;
+
+/** What of the county's work follows to the new version, and what stays on the old one (数据未迁移). */
+function CarryOverView({ carryOver, version }: { carryOver: CarryOver; version: number }) {
+  const left = carryOver.notCarried.indicators.length + carryOver.notCarried.projects.length;
+  const what = (i: CarryOver['notCarried']['indicators'][number]) =>
+    [
+      i.values > 0 ? `${i.values} 个填报值` : null,
+      i.hasSetting ? '指标设置' : null,
+      i.hasBinding ? '登记系统绑定' : null,
+      i.taskLinks > 0 ? `关联任务 ${i.taskLinks} 条` : null,
+    ]
+      .filter(Boolean)
+      .join('、') || '无数据';
+  return (
+    <div data-testid="plan-reimport-carry-over" style={{ margin: '12px 0' }}>
+      <Alert
+        type="info"
+        showIcon
+        title={
+          <span data-testid="plan-reimport-carry-counts">
+            将随新版本迁移：<b>{carryOver.indicators}</b> 项指标数据（{carryOver.values} 个填报值）、<b>{carryOver.tasks}</b> 条任务、
+            <b>{carryOver.projects}</b> 个台账项目
+          </span>
+        }
+        description={
+          <Space direction="vertical" size={0}>
+            <Typography.Text type="secondary">
+              指标设置 {carryOver.settings} 项、登记系统绑定 {carryOver.bindings} 项、任务关联指标 {carryOver.taskLinks} 处一并迁移；填报状态、审核记录和附件保持不变。
+            </Typography.Text>
+            {carryOver.renamed.map((r) => (
+              <Typography.Text key={`${r.from}→${r.to}`}>
+                按序号对应：「{r.from}」→「{r.to}」，数据随之迁移
+              </Typography.Text>
+            ))}
+          </Space>
+        }
+      />
+      {left > 0 && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type="warning"
+          showIcon
+          data-testid="plan-reimport-not-carried"
+          title={`数据未迁移：新版本已删除以下 ${left} 项，其数据留在原版本（第 ${version} 版），可在原版本中查看`}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {carryOver.notCarried.indicators.map((i) => (
+                <li key={`i-${i.name}`}>
+                  指标「{i.name}」：{what(i)}
+                </li>
+              ))}
+              {carryOver.notCarried.projects.map((p) => (
+                <li key={`p-${p.name}`}>
+                  台账项目「{p.name}」：{p.years > 0 ? `${p.years} 个年度的台账数据` : '无年度数据'}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </div>
+  );
+}
+
 export function PlanReimport({ planId, version, onImported }: { planId: string; version: number; onImported: (planId: string) => void }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -151,7 +217,11 @@ export function PlanReimport({ planId, version, onImported }: { planId: string; 
     setBusy('import');
     try {
       const result = await reimportPlan(planId, file);
-      message.success(result.status === 'imported' ? `已导入第 ${result.version} 版` : '该文件已导入过，未做更改');
+      message.success(
+        result.status === 'imported'
+          ? `已导入第 ${result.version} 版${result.carryOver ? `；${result.carryOver.summary.replace(/^随新版本迁移：/, '已迁移：')}` : ''}`
+          : '该文件已导入过，未做更改',
+      );
       setOpen(false);
       reset();
       onImported(result.planId);
@@ -239,6 +309,7 @@ export function PlanReimport({ planId, version, onImported }: { planId: string; 
                   </Space>
                 }
               />
+              {preview.carryOver && <CarryOverView carryOver={preview.carryOver} version={preview.currentVersion} />}
               {!preview.diff.unchanged && <DiffView diff={preview.diff} />}
             </div>
           )}
