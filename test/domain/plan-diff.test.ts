@@ -1,7 +1,7 @@
 // diffPlans: what changed between two versions of a plan, on mutations of the real 石柱 and 奉节 seed plans.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffPlans, type PlanDiff } from '../../src/domain/plan/diff-plans.ts';
+import { diffPlans, pairPlanItems, type PlanDiff } from '../../src/domain/plan/diff-plans.ts';
 import { readPlanDocument, type ParsedPlan } from '../../src/domain/plan/index.ts';
 
 const SHIZHU_FILE = '003_277bfcae23e1cd61.txt';
@@ -203,5 +203,39 @@ describe('diffPlans on seed-derived mutations', () => {
       projects: shizhu.projects.map((p, n) => ({ ...p, id: `p-${n}`, version: 1 })),
     };
     expect(diffPlans(stored, shizhu).unchanged).toBe(true);
+  });
+});
+
+describe('pairPlanItems: the pairs 导入新版本 carries data along, the same matching as the diff', () => {
+  it('a renamed indicator pairs by 序号, a dropped one has no pair, rows below keep their pair after a shift', () => {
+    const next = copy(shizhu);
+    const renamed = next.indicators[2];
+    if (!renamed) throw new Error('fixture');
+    renamed.name = '每万人口高价值发明专利拥有量';
+    next.indicators.splice(8, 1); // 市级以上科技研发平台数量
+    next.projects.splice(3, 1); // 重庆市石柱黄连科技小院
+    const pairs = pairPlanItems(shizhu, next);
+    expect(pairs.indicators).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9].map((previous, n) => ({ previous, next: n })));
+    expect(pairs.projects).toHaveLength(shizhu.projects.length - 1);
+    expect(pairs.projects.find((p) => p.previous === 3)).toBeUndefined();
+    expect(pairs.projects.find((p) => p.previous === 4)).toEqual({ previous: 4, next: 3 });
+    // Every previous item without a pair is exactly what the diff calls removed.
+    const diff = diffPlans(shizhu, next);
+    const unpaired = shizhu.indicators.filter((_i, index) => !pairs.indicators.some((p) => p.previous === index)).map((i) => i.name);
+    expect(unpaired).toEqual(diff.indicators.removed.map((r) => r.key));
+    expect(diff.indicators.changed.map((c) => c.key)).toEqual(['每万人口高价值发明专利拥有量']);
+  });
+
+  it('two rows swapped in the table pair by name, not by position', () => {
+    const next = copy(fengjie);
+    const [a, b] = [next.indicators[4], next.indicators[5]];
+    if (!a || !b) throw new Error('fixture');
+    next.indicators[4] = b;
+    next.indicators[5] = a;
+    const pairs = pairPlanItems(fengjie, next);
+    expect(pairs.indicators.filter((p) => p.previous !== p.next)).toEqual([
+      { previous: 4, next: 5 },
+      { previous: 5, next: 4 },
+    ]);
   });
 });
