@@ -26,18 +26,36 @@ export async function milestoneDatesIn(exec: Executor, countyId: string, from: s
     .where(and(eq(milestones.countyId, countyId), gte(milestones.dueOn, from), lt(milestones.dueOn, to), lte(milestones.dueOn, today)));
 }
 
-export interface SubmittedRow {
+export interface TaskReportRow {
+  taskId: string;
   unitId: string;
+  period: string;
   dueOn: string | null;
   submittedAt: Date | null;
 }
 
-/** Task reports due in the year (and already due). */
-export async function taskReportsDueIn(exec: Executor, countyId: string, from: string, to: string, today: string): Promise<SubmittedRow[]> {
+/** Every task report of the county (few per task and unit): what was filed, to set against what was owed. */
+export async function taskReportsOfCounty(exec: Executor, countyId: string): Promise<TaskReportRow[]> {
   return exec
-    .select({ unitId: taskReports.unitId, dueOn: taskReports.dueOn, submittedAt: taskReports.submittedAt })
+    .select({ taskId: taskReports.taskId, unitId: taskReports.unitId, period: taskReports.period, dueOn: taskReports.dueOn, submittedAt: taskReports.submittedAt })
     .from(taskReports)
-    .where(and(eq(taskReports.countyId, countyId), gte(taskReports.dueOn, from), lt(taskReports.dueOn, to), lte(taskReports.dueOn, today)));
+    .where(eq(taskReports.countyId, countyId));
+}
+
+export interface TaskLifeRow {
+  id: string;
+  leadUnitId: string | null;
+  startOn: string;
+  doneOn: string | null;
+  createdAt: Date;
+}
+
+/** The county's tasks with what decides which progress reports they call for: start, done, when entered. */
+export async function tasksOfCounty(exec: Executor, countyId: string): Promise<TaskLifeRow[]> {
+  return exec
+    .select({ id: tasks.id, leadUnitId: tasks.leadUnitId, startOn: tasks.startOn, doneOn: tasks.doneOn, createdAt: tasks.createdAt })
+    .from(tasks)
+    .where(eq(tasks.countyId, countyId));
 }
 
 export interface OrderReplyRow {

@@ -1,19 +1,28 @@
 // 考核 of a county's 部门 and 乡镇 for one year: the four rates of domain/supervision/assessment.ts, weighted by the
-// county's weights, ranked. Indicator completion and indicator-report timeliness come from the monitoring service
-// and its reports; task, milestone, task-report and 督办 timeliness from this module's tables.
+// county's weights, ranked. Indicator completion comes from the monitoring service; report timeliness is judged over
+// every report a unit owed (indicator assignments and task progress periods), filed or not; task, milestone and 督办
+// timeliness from this module's tables.
 import type { Database } from '../db/client.ts';
 import { periodFromInput } from './monitoring/guards.ts';
-import { dueDate } from '../domain/reporting/due.ts';
+import { formatPeriod, periodsInPlan } from '../domain/period/period.ts';
+import { DEFAULT_DUE_DAYS, dueDate, periodEndDate } from '../domain/reporting/due.ts';
 import {
   ASSESSMENT_COMPONENTS,
+  DEFAULT_TASK_REPORT_FREQUENCY,
+  judgeReports,
   rankUnits,
+  taskReportPeriods,
+  type FiledReport,
+  type OwedReport,
   type AssessmentComponent,
   type AssessmentWeights,
   type Tally,
   type UnitScore,
 } from '../domain/supervision/assessment.ts';
 import { chinaDate } from '../domain/supervision/calendar.ts';
-import { milestoneDatesIn, ordersToAnswerIn, taskDeadlinesIn, taskReportsDueIn } from '../repositories/assessment.ts';
+import { milestoneDatesIn, ordersToAnswerIn, taskDeadlinesIn, taskReportsOfCounty, tasksOfCounty } from '../repositories/assessment.ts';
+import { listMonitoredIndicators } from '../repositories/indicator-settings.ts';
+import { taskLinks } from '../repositories/tasks.ts';
 import { listCounties } from '../repositories/counties.ts';
 import { listPlans } from '../repositories/plans.ts';
 import { listReportsOfUnits } from '../repositories/reports.ts';
@@ -23,6 +32,9 @@ import type { Access } from './auth/access.ts';
 import { ValidationError } from './errors.ts';
 import { settingsFor } from './get-supervision-settings.ts';
 import { getPlanStatus } from './monitoring/get-plan-status.ts';
+import { planSpanOf } from './monitoring/indicator-status.ts';
+import { TASK_REPORT_DUE_WORKING_DAYS } from './save-task-report.ts';
+import { loadWorkingCalendar } from './supervision-calendar.ts';
 import { countyOfAccess } from './task-access.ts';
 
 export interface Assessment {
@@ -63,16 +75,54 @@ export async function assessUnits(db: Database, access: Access, input: { year: n
     const status = await getPlanStatus(db, access, { planId: plan.id, period: String(input.year) });
     for (const i of status.indicators) if (JUDGED.has(i.status)) count(i.responsibleUnitId, 'indicators', ON_PACE.has(i.status));
   }
-  // 报送及时: indicator reports (due by the period's default rule) and task reports due in the year.
+  // 报送及时: every report a unit owed whose due date falls in the year — the periods of its indicators' frequencies
+  // and its tasks' progress periods — judged against what it filed. One never filed counts against it (missing).
+  const owed: OwedReport[] = [];
+  const filed: FiledReport[] = [];
+  const inYear = (due: string) => due >= from && due < to;
+  const indicatorDue = new Map<string, OwedReport>();
+  for (const indicator of await listMonitoredIndicators(db, scope, {})) {
+    const unitId = indicator.setting.responsibleUnitId;
+    const span = planSpanOf(indicator.planStart, indicator.planEnd, indicator.row);
+    if (unitId === null || span === null) continue;
+    for (const period of periodsInPlan(span, indicator.setting.frequency)) {
+      // One report per unit and period covers all its indicators; it is due by the earliest of their rules (as the
+      // 待报清单 says).
+      const due = dueDate(period, indicator.setting.dueDays ?? DEFAULT_DUE_DAYS[period.kind]);
+      const key = `indicator:${formatPeriod(period)}`;
+      const entry = indicatorDue.get(`${unitId}|${key}`);
+      if (!entry) indicatorDue.set(`${unitId}|${key}`, { unitId, key, dueOn: due });
+      else if (due < entry.dueOn) entry.dueOn = due;
+    }
+  }
   for (const r of await listReportsOfUnits(db, scope, units.map((u) => u.id))) {
-    const period = periodFromInput(r.period);
-    const due = dueDate(period, null);
-    if (due < from || due >= to || due > today) continue;
-    count(r.unitId, 'reports', r.submittedAt !== null && chinaDate(new Date(r.submittedAt)) <= due);
+    const key = `indicator:${r.period}`;
+    // A report filed for a period no assignment asks for (the assignment changed since) still counts, by the default rule.
+    if (!indicatorDue.has(`${r.unitId}|${key}`)) indicatorDue.set(`${r.unitId}|${key}`, { unitId: r.unitId, key, dueOn: dueDate(periodFromInput(r.period), null) });
+    filed.push({ unitId: r.unitId, key, submittedOn: r.submittedAt === null ? null : chinaDate(new Date(r.submittedAt)) });
   }
-  for (const r of await taskReportsDueIn(db, countyId, from, to, today)) {
-    count(r.unitId, 'reports', r.submittedAt !== null && r.dueOn !== null && chinaDate(r.submittedAt) <= r.dueOn);
+  owed.push(...[...indicatorDue.values()].filter((o) => inYear(o.dueOn)));
+
+  const calendar = loadWorkingCalendar();
+  const taskReportRows = await taskReportsOfCounty(db, countyId);
+  for (const r of taskReportRows) filed.push({ unitId: r.unitId, key: `task:${r.taskId}:${r.period}`, submittedOn: r.submittedAt === null ? null : chinaDate(r.submittedAt) });
+  const storedDue = new Map<string, string | null>(taskReportRows.map((r) => [`${r.unitId}|task:${r.taskId}:${r.period}`, r.dueOn]));
+  const taskRows = await tasksOfCounty(db, countyId);
+  const links = await taskLinks(db, [countyId], taskRows.map((t) => t.id));
+  for (const task of taskRows) {
+    const unitIds = [...new Set([task.leadUnitId, ...(links.unitIds.get(task.id) ?? [])].filter((u): u is string => u !== null))];
+    const periods = taskReportPeriods({ startOn: task.startOn, createdOn: chinaDate(task.createdAt), doneOn: task.doneOn }, DEFAULT_TASK_REPORT_FREQUENCY, today);
+    for (const period of periods) {
+      const code = formatPeriod(period);
+      for (const unitId of unitIds) {
+        const key = `task:${task.id}:${code}`;
+        // Due as saving the report sets it (save-task-report.ts): working days after the period ends.
+        const dueOn = storedDue.get(`${unitId}|${key}`) ?? calendar.addWorkingDays(periodEndDate(period), TASK_REPORT_DUE_WORKING_DAYS);
+        if (inYear(dueOn)) owed.push({ unitId, key, dueOn });
+      }
+    }
   }
+  for (const judged of judgeReports(owed, filed, today)) count(judged.unitId, 'reports', judged.timeliness === 'on-time');
   // 任务与节点按时: deadlines and milestones of the year that have come, done by their date.
   for (const row of [...(await taskDeadlinesIn(db, countyId, from, to, today)), ...(await milestoneDatesIn(db, countyId, from, to, today))]) {
     count(row.unitId, 'tasks', row.doneOn !== null && row.doneOn <= row.dueOn);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { rankUnits, validateWeights, DEFAULT_ASSESSMENT_WEIGHTS, type UnitTally } from '../../src/domain/supervision/assessment.ts';
+import { formatPeriod } from '../../src/domain/period/period.ts';
+import {
+  judgeReports,
+  rankUnits,
+  taskReportPeriods,
+  validateWeights,
+  DEFAULT_ASSESSMENT_WEIGHTS,
+  type FiledReport,
+  type UnitTally,
+} from '../../src/domain/supervision/assessment.ts';
 import { WorkingCalendar } from '../../src/domain/supervision/calendar.ts';
 import {
   DEFAULT_COLOUR_RULES,
@@ -254,6 +263,65 @@ describe('考核 scoring', () => {
       ['三河镇', null, null],
     ]);
     expect(rows[1]?.rates).toEqual({ indicators: 1, reports: 0.5, tasks: 1, supervision: 0 });
+  });
+});
+
+describe('报送及时 over the reports owed, filed or not', () => {
+  const owed = (unitId: string, dueOn = '2024-03-30') => ({ unitId, key: 'indicator:2023', dueOn });
+  const filedOn = (unitId: string, submittedOn: string | null): FiledReport => ({ unitId, key: 'indicator:2023', submittedOn });
+
+  it.each([
+    ['filed before the due date', filedOn('u', '2024-03-01'), '2024-06-01', 'on-time'],
+    ['filed on the due date', filedOn('u', '2024-03-30'), '2024-06-01', 'on-time'],
+    ['filed a day late', filedOn('u', '2024-03-31'), '2024-06-01', 'late'],
+    ['never filed, due date passed', null, '2024-03-31', 'missing'],
+    ['only a draft, due date passed', filedOn('u', null), '2024-06-01', 'missing'],
+    ['never filed, due today', null, '2024-03-30', null],
+    ['never filed, not yet due', null, '2024-02-01', null],
+    ['filed early, not yet due', filedOn('u', '2024-01-15'), '2024-02-01', 'on-time'],
+    ['another unit filed it', filedOn('v', '2024-03-01'), '2024-06-01', 'missing'],
+    ['as of a past day, filed later and not yet due', filedOn('u', '2024-04-20'), '2024-03-30', null],
+    ['as of a past day, filed later and overdue', filedOn('u', '2024-04-20'), '2024-04-10', 'missing'],
+  ] as const)('%s → %s', (_label, filed, today, timeliness) => {
+    const judged = judgeReports([owed('u')], filed ? [filed] : [], today);
+    expect(judged.map((j) => j.timeliness)).toEqual(timeliness === null ? [] : [timeliness]);
+  });
+
+  it('one unit on time, one late, one never: the one that never filed scores as badly as the late one, not better', () => {
+    const judged = judgeReports([owed('a'), owed('b'), owed('c')], [filedOn('a', '2024-03-20'), filedOn('b', '2024-04-20')], '2024-12-31');
+    expect(judged.map((j) => [j.unitId, j.timeliness])).toEqual([['a', 'on-time'], ['b', 'late'], ['c', 'missing']]);
+    const tally = (unitId: string) => {
+      const mine = judged.filter((j) => j.unitId === unitId);
+      return { good: mine.filter((j) => j.timeliness === 'on-time').length, total: mine.length };
+    };
+    const ranked = rankUnits(
+      ['a', 'b', 'c'].map((u) => ({
+        unitId: u,
+        unitName: u,
+        unitKind: '部门',
+        counts: { indicators: { good: 1, total: 1 }, reports: tally(u), tasks: { good: 0, total: 0 }, supervision: { good: 0, total: 0 } },
+      })),
+      DEFAULT_ASSESSMENT_WEIGHTS,
+    );
+    expect(ranked.map((r) => [r.unitId, r.rates.reports, r.score, r.rank])).toEqual([
+      ['a', 1, 100, 1],
+      ['b', 0, 66.7, 2],
+      ['c', 0, 66.7, 2], // before: no report counted → rate null → 100, ranked first with the punctual unit
+    ]);
+  });
+
+  it.each([
+    // start, entered, done, today → quarters owed
+    ['2024-01-01', '2024-01-05', null, '2024-12-31', ['2024Q1', '2024Q2', '2024Q3']], // Q4 ends today: not yet owed
+    ['2024-01-01', '2024-01-05', null, '2025-01-01', ['2024Q1', '2024Q2', '2024Q3', '2024Q4']],
+    ['2023-01-01', '2024-05-10', null, '2024-10-01', ['2024Q2', '2024Q3']], // nothing owed before it was entered
+    ['2024-03-31', '2024-03-01', null, '2024-07-01', ['2024Q1', '2024Q2']], // its last day of Q1 counts
+    ['2024-01-01', '2024-01-01', '2024-05-10', '2025-06-01', ['2024Q1']], // done in Q2: Q2 and later not owed
+    ['2024-01-01', '2024-01-01', '2024-07-01', '2025-06-01', ['2024Q1', '2024Q2']],
+    ['2024-11-01', '2024-11-01', null, '2026-01-15', ['2024Q4', '2025Q1', '2025Q2', '2025Q3', '2025Q4']], // across years
+    ['2025-01-01', '2025-01-01', null, '2024-12-01', []], // not started
+  ] as const)('task from %s (entered %s, done %s) as of %s owes %j', (startOn, createdOn, doneOn, today, quarters) => {
+    expect(taskReportPeriods({ startOn, createdOn, doneOn }, 'quarter', today).map(formatPeriod)).toEqual(quarters);
   });
 });
 

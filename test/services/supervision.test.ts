@@ -312,10 +312,12 @@ describe('settings and 考核', () => {
     expect(tech?.counts.supervision).toEqual({ good: 0, total: 1 });
     expect(tech?.counts.tasks).toEqual({ good: 0, total: 1 });
     expect(assessment.rows.every((r) => r.score === null || (r.score >= 0 && r.score <= 100))).toBe(true);
-    // Its indicator (优良天数, 356 days in 2023) is on pace: 1 of 1. No reports were due. (40·1 + 25·0 + 15·0.2) / 80.
+    // Its indicator (优良天数, 356 days in 2023) is on pace: 1 of 1. It owed the 2023 report of that indicator (due
+    // 2024-03-30; the figure came from 统计局) and never filed one: 0 of 1. Its tasks were entered after 2024 ended,
+    // so no progress report was owed. (40·1 + 20·0 + 25·0 + 15·0.2) / 100.
     expect(agri?.counts.indicators).toEqual({ good: 1, total: 1 });
-    expect(agri?.counts.reports).toEqual({ good: 0, total: 0 });
-    expect(agri?.score).toBe(53.8);
+    expect(agri?.counts.reports).toEqual({ good: 0, total: 1 });
+    expect(agri?.score).toBe(43);
     const { bytes, fileName } = await exportAssessment(db(), staff, { year: 2024 }, on('2025-01-10'));
     expect(fileName).toBe('考核排名-奉节县-2024.xlsx');
     const workbook = new ExcelJS.Workbook();

@@ -1,10 +1,12 @@
 // 考核: a yearly weighted score per 部门 and 乡镇 from four rates, each "good / counted" over the year:
 //   indicators — the unit's responsible indicators whose status is on pace (not 滞后 / 约束性未达标);
-//   reports    — reports (indicator and task reports) submitted by their due date;
+//   reports    — reports owed (indicator and task reports) submitted by their due date; one never filed counts against;
 //   tasks      — task deadlines and milestones of the year met on time;
 //   supervision — 督办单 answered by the reply deadline.
 // A rate with nothing counted is left out and the other weights are rescaled, so a town without indicators is not
 // punished for having none. Weights are the county's (configurable); scores are 0–100 with one decimal. Pure.
+import { enumeratePeriods, type Period, type PeriodKind } from '../period/period.ts';
+import { periodEndDate } from '../reporting/due.ts';
 
 export const ASSESSMENT_COMPONENTS = ['indicators', 'reports', 'tasks', 'supervision'] as const;
 export type AssessmentComponent = (typeof ASSESSMENT_COMPONENTS)[number];
@@ -84,5 +86,72 @@ export function rankUnits(tallies: readonly UnitTally[], weights: AssessmentWeig
       previous = row.score;
     }
     return { ...row, rank };
+  });
+}
+
+// ── 报送及时: reports owed, filed or not ─────────────────────────────────────────────────────────────────────────
+// The timeliness rate is judged over what each unit OWED (an indicator it reports for a period whose due date has
+// passed, a progress report on a task it takes part in), not over what it happened to file: a unit that never files
+// must not escape the rate — an unfiled report past its due date counts like the worst case, against the unit.
+
+export type ReportTimeliness = 'on-time' | 'late' | 'missing';
+
+/** A report a unit owes: `key` names what is owed (an indicator period, or a task and period). */
+export interface OwedReport {
+  unitId: string;
+  key: string;
+  /** YYYY-MM-DD; filed on this day is still on time. */
+  dueOn: string;
+}
+
+/** A report the unit entered; `submittedOn` null while it is only a draft (never handed in). */
+export interface FiledReport {
+  unitId: string;
+  key: string;
+  submittedOn: string | null;
+}
+
+export interface JudgedReport extends OwedReport {
+  timeliness: ReportTimeliness;
+}
+
+/**
+ * Judges the owed reports as of `today`: handed in by the due date → on time; after it → late; not handed in and the
+ * due date passed → missing. Not handed in and not yet overdue → not judged (left out). Pure.
+ */
+export function judgeReports(owed: readonly OwedReport[], filed: readonly FiledReport[], today: string): JudgedReport[] {
+  const byKey = new Map(filed.map((f) => [`${f.unitId}|${f.key}`, f] as const));
+  const judged: JudgedReport[] = [];
+  for (const report of owed) {
+    const handedIn = byKey.get(`${report.unitId}|${report.key}`)?.submittedOn ?? null;
+    // As of `today`: a hand-in recorded after it had not happened yet (an assessment re-run for a past day).
+    const submittedOn = handedIn !== null && handedIn <= today ? handedIn : null;
+    if (submittedOn !== null) judged.push({ ...report, timeliness: submittedOn <= report.dueOn ? 'on-time' : 'late' });
+    else if (today > report.dueOn) judged.push({ ...report, timeliness: 'missing' });
+  }
+  return judged;
+}
+
+/** How often a unit taking part in a task reports its progress by default (the 任务 page proposes the quarter). */
+export const DEFAULT_TASK_REPORT_FREQUENCY: PeriodKind = 'quarter';
+
+/**
+ * The periods a unit taking part in a task owes a progress report for: every period that overlaps the task's life —
+ * from the later of its start and the day it was entered (no report is owed for a quarter that ended before the task
+ * existed) — and ended before the task was done and before today. Pure.
+ */
+export function taskReportPeriods(
+  task: { startOn: string; createdOn: string; doneOn: string | null },
+  kind: PeriodKind,
+  today: string,
+): Period[] {
+  const from = task.startOn > task.createdOn ? task.startOn : task.createdOn;
+  const until = task.doneOn !== null && task.doneOn < today ? task.doneOn : today;
+  const fromYear = Number(from.slice(0, 4));
+  const untilYear = Number(until.slice(0, 4));
+  if (!(fromYear <= untilYear)) return [];
+  return enumeratePeriods(fromYear, untilYear, kind).filter((period) => {
+    const end = periodEndDate(period);
+    return end >= from && end < until;
   });
 }
