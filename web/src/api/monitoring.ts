@@ -98,3 +98,8 @@ export interface AuditEntry {
 export function fetchAudit(params: { entity?: string; entityId?: string; limit?: number }): Promise<{ entries: AuditEntry[]; total: number }> {
   return api.get(`/api/audit${qs(params)}`);
 }
+
+/** 选定正式数据: the bureau marks which source's figure counts for its period, and says why. */
+export function chooseOfficialValue(valueId: string, expectedVersion: number, reason: string): Promise<ValueRecord> {
+  return api.post(`/api/monitoring/values/${enc(valueId)}/official`, { expectedVersion, reason });
+}

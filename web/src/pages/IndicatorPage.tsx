@@ -9,7 +9,9 @@ import { fetchIndicatorSeries, type IndicatorSeries, type SeriesValue } from '..
 import { DataTable } from '../components/DataTable.tsx';
 import type { EChartsOption } from '../components/EChart.tsx';
 import { AsyncView, Loading } from '../components/PageState.tsx';
+import { RegisterFiguresCard } from '../components/registers/RegisterFigures.tsx';
 import { ReportStateTag, StatusTag } from '../components/StatusTag.tsx';
+import { useAuth } from '../lib/auth.tsx';
 import { auditActionLabel } from '../lib/labels.ts';
 import { formatDateTime, formatNumber, formatPoints, formatShare, formatWithUnit, periodLabel } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
@@ -24,7 +26,7 @@ export default function IndicatorPage() {
   return (
     <div data-testid="indicator-page">
       <AsyncView state={series} loadingText="正在加载指标数据…">
-        {(data) => <IndicatorView data={data} period={period} />}
+        {(data) => <IndicatorView data={data} period={period} onChanged={series.reload} />}
       </AsyncView>
     </div>
   );
@@ -32,8 +34,9 @@ export default function IndicatorPage() {
 
 type ValueRow = SeriesValue & { sourceLabel: string };
 
-function IndicatorView({ data, period }: { data: IndicatorSeries; period: string }) {
+function IndicatorView({ data, period, onChanged }: { data: IndicatorSeries; period: string; onChanged: () => void }) {
   const navigate = useNavigate();
+  const { can } = useAuth();
   const link = useWorkspaceLink();
   const [historyOf, setHistoryOf] = useState<ValueRow | null>(null);
   const status = data.status;
@@ -107,6 +110,8 @@ function IndicatorView({ data, period }: { data: IndicatorSeries; period: string
           虚线为从基期值到目标值的目标路径，浅蓝色带为容差（±{formatNumber(Math.round(data.indicator.tolerance * 1000) / 10)} 个百分点）；红点为最新数据所在年份的序时进度位置（评价即在此处作出）。
         </Typography.Text>
       </Card>
+      {/* Register figures are county data (register.county): 责任单位 accounts see the values table only. */}
+      {can('register.county') && <RegisterFiguresCard series={data} canChoose={can('value.review')} onChanged={onChanged} />}
       <Card className="section" size="small">
         <DataTable<ValueRow>
           testId="values-table"

@@ -1,10 +1,12 @@
 // 技术合同: registered contracts with 成交额 and 技术交易额 kept apart, and the county's yearly totals by 输出 (seller in
 // the county — the plan indicator's default) or 吸纳 (buyer in the county).
-import { Card, Col, Radio, Row, Select, Space, Statistic, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Radio, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useAuth } from '../lib/auth.tsx';
 import { fetchContracts, fetchContractTotals, type Contract } from '../api/registers.ts';
 import { DataTable } from '../components/DataTable.tsx';
+import { ContractForm } from '../components/registers/ContractForm.tsx';
 import { AsyncView } from '../components/PageState.tsx';
 import { formatDate, formatNumber, formatWan } from '../lib/format.ts';
 import { useAsync } from '../lib/useAsync.ts';
@@ -16,6 +18,13 @@ export default function TechContractsPage() {
   const [side, setSide] = useState<'seller' | 'buyer'>('seller');
   const { can } = useAuth();
   const county = can('register.county');
+  const canManage = can('register.manage');
+  // null: closed; 'new': a new contract; a contract: its correction.
+  const [editing, setEditing] = useState<Contract | 'new' | null>(null);
+  const saved = () => {
+    list.reload();
+    totals.reload();
+  };
   const totals = useAsync(() => (county ? fetchContractTotals(year, side) : Promise.resolve(null)), [year, side, county]);
   const list = useAsync(() => fetchContracts(year), [year]);
   return (
@@ -53,6 +62,14 @@ export default function TechContractsPage() {
         </AsyncView>
       </Card>
       <Card size="small">
+        {canManage && (
+          <Space style={{ marginBottom: 12 }}>
+            <Button icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="add-contract">
+              登记技术合同
+            </Button>
+            <Typography.Text type="secondary">点击合同行可做变更登记（更正）</Typography.Text>
+          </Space>
+        )}
         <AsyncView state={list}>
           {(data) => (
             <DataTable<Contract>
@@ -60,7 +77,8 @@ export default function TechContractsPage() {
               rows={data.contracts}
               rowKey={(c) => c.id}
               exportName={`技术合同${year}`}
-              emptyText="本年度暂无登记的技术合同"
+              emptyText={canManage ? `${year}年暂无登记的技术合同，可点击“登记技术合同”录入` : `${year}年暂无登记的技术合同`}
+              {...(canManage ? { onRowClick: (c: Contract) => setEditing(c) } : {})}
               columns={[
                 { key: 'no', title: '登记编号', value: (c) => c.registrationNumber, width: 170 },
                 { key: 'date', title: '登记日期', value: (c) => c.registeredOn, render: (c) => formatDate(c.registeredOn), width: 130 },
@@ -75,6 +93,13 @@ export default function TechContractsPage() {
           )}
         </AsyncView>
       </Card>
+      <ContractForm
+        key={editing === null ? 'closed' : editing === 'new' ? 'new' : editing.id}
+        open={editing !== null}
+        contract={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={saved}
+      />
     </div>
   );
 }

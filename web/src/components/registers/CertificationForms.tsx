@@ -5,7 +5,7 @@ import { CERTIFICATION_KINDS, CERTIFICATION_RULE_PACK, DEFAULT_VALIDITY_YEARS, v
 import { inForce } from '@domain/registers/rule-packs.ts';
 import { App, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fetchEnterprises, fetchRulePacks, recordCertification, updateCertification, type Certification, type RulePack, type StoredCertification } from '../../api/registers.ts';
 import { useSchemaSave } from '../../lib/form-errors.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -151,6 +151,9 @@ export function EditCertification({ certification, onClose, onSaved }: { certifi
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
   const { save, error, busy, clearError } = useSchemaSave(form, certificationPatchBody, EDIT_LABELS);
+  // The parent's callback changes every render; the conflict effect below must run once per conflict, not per render.
+  const savedRef = useRef(onSaved);
+  savedRef.current = onSaved;
   const [record, setRecord] = useState<StoredCertification | null>(certification);
   // A 409 carries the certificate as it is now: show that, with its version, so the next save is against it.
   useEffect(() => {
@@ -159,9 +162,9 @@ export function EditCertification({ certification, onClose, onSaved }: { certifi
       const now = current as StoredCertification;
       setRecord(now);
       form.setFieldsValue(editValues(now));
-      onSaved();
+      savedRef.current();
     }
-  }, [error, form, onSaved]);
+  }, [error, form]);
   const revoked = Form.useWatch('revokedOn', form);
 
   async function submit() {
