@@ -22,6 +22,7 @@ import {
 import type { AssessmentWeights } from '../../domain/supervision/assessment.ts';
 import type { Colour, ColourReason, ColourRules } from '../../domain/supervision/colours.ts';
 import type { OrderState } from '../../domain/supervision/orders.ts';
+import type { DocumentBlock } from '../../domain/plan/model.ts';
 import type { CandidateKind, OutlinePlace } from '../../domain/tasks/candidates.ts';
 import type { FileType } from '../../domain/reporting/file-type.ts';
 import type { ReportState } from '../../domain/reporting/workflow.ts';
@@ -81,6 +82,20 @@ export const TASK_STATES = ['active', 'done'] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
 /** 任务: lead unit (牵头单位), responsible units (责任单位, task_units), supervising unit, deadline, milestones. */
+/**
+ * The block model (domain/plan) of a plan imported from .docx, as the parser read it. A .txt plan keeps its text
+ * (plans.source_text) and its blocks are re-read from it; a .docx keeps no text, so without these rows its task
+ * chapters' paragraphs could not be proposed as candidates. Line numbers are the parser's, matching the stored outline.
+ */
+export const planDocumentBlocks = pgTable('plan_document_blocks', {
+  planId: uuid('plan_id')
+    .primaryKey()
+    .references(() => plans.id, { onDelete: 'cascade' }),
+  countyId: uuid('county_id').notNull(),
+  blocks: jsonb('blocks').$type<DocumentBlock[]>().notNull(),
+  createdAt: createdAt(),
+});
+
 export const tasks = pgTable(
   'tasks',
   {
