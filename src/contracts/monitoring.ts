@@ -13,6 +13,7 @@ import type { ReportRecord } from '../repositories/reports.ts';
 import type { SpotCheckRecord } from '../repositories/spot-checks.ts';
 import type { CountyComparison } from '../services/monitoring/compare-counties.ts';
 import type { PlanStatus } from '../services/monitoring/get-plan-status.ts';
+import type { StatusCell } from '../services/monitoring/indicator-status.ts';
 import type { OutstandingReport } from '../services/monitoring/list-outstanding-reports.ts';
 import type { SheetUploadResult } from '../services/monitoring/upload-report-sheet.ts';
 import { planIndicatorSchema } from './plan.ts';
@@ -112,6 +113,15 @@ const forecastSchema = z.union([
   z.object({ possible: z.literal(false), method: z.enum(FORECAST_METHODS), reason: z.string() }),
 ]);
 
+const currentValueSchema = z.object({
+  value: z.number(),
+  period: z.string(),
+  periodLabel: z.string(),
+  dataYear: z.number().int(),
+  source: z.enum(VALUE_SOURCES),
+  sourceLabel: z.string(),
+});
+
 export const indicatorStatusSchema = z.object({
   countyId: z.uuid(),
   countyName: z.string(),
@@ -127,16 +137,7 @@ export const indicatorStatusSchema = z.object({
   kindOverridden: z.boolean(),
   baseline: planIndicatorSchema.shape.baseline,
   target: planIndicatorSchema.shape.target,
-  current: z
-    .object({
-      value: z.number(),
-      period: z.string(),
-      periodLabel: z.string(),
-      dataYear: z.number().int(),
-      source: z.enum(VALUE_SOURCES),
-      sourceLabel: z.string(),
-    })
-    .nullable(),
+  current: currentValueSchema.nullable(),
   completion: z.number().nullable(),
   schedule: z.number().nullable(),
   status: z.enum(STATUS_OUTCOMES),
@@ -162,12 +163,24 @@ export const planStatusSchema = z.object({
   warnings: z.number().int(),
 });
 
+/** A municipal comparison cell: the figures of a status; the sentences are in the county's own table. */
+export const statusCellSchema = z.object({
+  indicatorId: z.uuid(),
+  kind: z.enum(TARGET_KINDS),
+  status: z.enum(STATUS_OUTCOMES),
+  completion: z.number().nullable(),
+  schedule: z.number().nullable(),
+  current: currentValueSchema.nullable(),
+  warning: z.boolean(),
+  bindingWarning: z.boolean(),
+});
+
 export const countyComparisonSchema = z.object({
   period: z.string(),
   periodLabel: z.string(),
   counties: z.array(z.object({ countyId: z.uuid(), countyName: z.string(), planId: z.uuid(), planTitle: z.string() })),
   rows: z.array(
-    z.object({ key: z.string(), name: z.string(), unit: z.string().nullable(), cells: z.array(indicatorStatusSchema.nullable()) }),
+    z.object({ key: z.string(), name: z.string(), unit: z.string().nullable(), cells: z.array(statusCellSchema.nullable()) }),
   ),
 });
 
@@ -384,5 +397,6 @@ const checks: [
   Same<z.infer<typeof indicatorSettingSchema>['frequency'], IndicatorSetting['frequency']>,
   Same<z.infer<typeof planStatusSchema>['warnings'], PlanStatus['warnings']>,
   Same<z.infer<typeof countyComparisonSchema>['counties'], CountyComparison['counties']>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<z.infer<typeof statusCellSchema>, StatusCell>,
+] = [true, true, true, true, true, true, true, true, true, true];
 void checks;

@@ -160,3 +160,142 @@ function byCountyThenOrdinal(a: IndicatorStatusRow, b: IndicatorStatusRow): numb
   if (a.countyId !== b.countyId) return a.countyId < b.countyId ? -1 : 1;
   return a.ordinal - b.ordinal;
 }
+
+export interface ComparedPlanRow {
+  countyId: string;
+  countyName: string;
+  planId: string;
+  planTitle: string;
+  planStart: number | null;
+  planEnd: number | null;
+}
+
+/** An indicator of a compared plan: what evaluation reads (see StatusEvaluationRow), no display-only columns. */
+export interface ComparisonIndicatorRow {
+  countyId: string;
+  planId: string;
+  planStart: number | null;
+  planEnd: number | null;
+  indicatorId: string;
+  ordinal: number;
+  seq: string;
+  name: string;
+  unit: string | null;
+  attribute: string | null;
+  baselineYear: number | null;
+  baselineValue: number | null;
+  baselineText: string | null;
+  targetYear: number | null;
+  targetValue: number | null;
+  targetComparator: string | null;
+  targetText: string | null;
+  cumulative: boolean;
+  annualGrowthRate: number | null;
+  targetKind: TargetKind | null;
+  tolerance: number | null;
+  folded: string | null;
+}
+
+/**
+ * The municipal comparison's rows: each county's latest plan, its indicators, and their official values up to
+ * "as of" — as three statements sent together. On PostgreSQL they run on separate pooled connections, so the value
+ * aggregate (the bulk of the work) overlaps reading the indicators; county and plan names come once per county
+ * rather than once per indicator. The three are read-only and keyed by ids, so separate snapshots cannot mismatch:
+ * a value approved in between is simply in or out, as it would be one millisecond earlier or later.
+ */
+export async function queryComparisonRows(
+  exec: Executor,
+  scope: TenantScope,
+  asOfSort: number,
+): Promise<{ plans: ComparedPlanRow[]; indicators: ComparisonIndicatorRow[] }> {
+  const scoped = countyFilter(plans.countyId, scope);
+  const valueScope = countyFilter(indicatorValues.countyId, scope);
+  const i = planIndicators;
+  const v = indicatorValues;
+  const s = indicatorSettings;
+  const chosen = sql`
+    select distinct on (${plans.countyId}) ${plans.id} as id, ${plans.countyId} as county_id, ${plans.title} as title,
+           ${plans.periodStart} as period_start, ${plans.periodEnd} as period_end
+    from ${plans}
+    where ${isCurrentPlan()} ${scoped === undefined ? sql`` : sql`and ${scoped}`}
+    order by ${plans.countyId}, ${plans.createdAt} desc, ${plans.id} desc`;
+  const [planResult, indicatorResult, valueResult] = await Promise.all([
+    exec.execute(sql`
+      with chosen as (${chosen})
+      select chosen.county_id, ${counties.name} as county_name, chosen.id as plan_id, chosen.title as plan_title,
+             chosen.period_start as plan_start, chosen.period_end as plan_end
+      from chosen join ${counties} on ${counties.id} = chosen.county_id`),
+    exec.execute(sql`
+      with chosen as (${chosen})
+      select ${i.planId} as plan_id, ${i.id} as indicator_id, ${i.ordinal} as ordinal,
+             ${i.seq} as seq, ${i.name} as name, ${i.unit} as unit, ${i.attribute} as attribute,
+             ${i.baselineYear} as baseline_year, ${i.baselineValue} as baseline_value, ${i.baselineText} as baseline_text,
+             ${i.targetYear} as target_year, ${i.targetValue} as target_value, ${i.targetComparator} as target_comparator,
+             ${i.targetText} as target_text, ${i.cumulative} as cumulative, ${i.annualGrowthRate} as annual_growth_rate,
+             ${s.targetKind} as target_kind, ${s.tolerance} as tolerance
+      from chosen
+      join ${i} on ${i.planId} = chosen.id
+      left join ${s} on ${s.indicatorId} = ${i.id} and ${s.countyId} = ${i.countyId}`),
+    exec.execute(sql`
+      select ${v.indicatorId} as indicator_id,
+             string_agg(${v.period} || ':' || ${v.value}::text || ':' || ${v.source}, ';') as folded
+      from ${v}
+      where ${v.isOfficial} and ${v.periodSort} <= ${asOfSort}
+        ${valueScope === undefined ? sql`` : sql`and ${valueScope}`}
+      group by ${v.countyId}, ${v.indicatorId}`),
+  ]);
+  const folded = new Map<string, string>();
+  for (const r of rowsOf(valueResult)) folded.set(text(r.indicator_id), text(r.folded));
+  const planRows = rowsOf(planResult).map(
+    (r): ComparedPlanRow => ({
+      countyId: text(r.county_id),
+      countyName: text(r.county_name),
+      planId: text(r.plan_id),
+      planTitle: text(r.plan_title),
+      planStart: numberOrNull(r.plan_start),
+      planEnd: numberOrNull(r.plan_end),
+    }),
+  );
+  planRows.sort(byCountyName);
+  // County and plan columns are filled from the plan rows: fewer fields for the driver to parse per indicator.
+  const planOf = new Map<string, ComparedPlanRow>();
+  for (const plan of planRows) planOf.set(plan.planId, plan);
+  const raw = rowsOf(indicatorResult);
+  const indicators: ComparisonIndicatorRow[] = [];
+  for (let n = 0; n < raw.length; n += 1) {
+    const r = raw[n] as Raw;
+    const plan = planOf.get(text(r.plan_id));
+    if (plan === undefined) continue;
+    const indicatorId = text(r.indicator_id);
+    indicators.push({
+      countyId: plan.countyId,
+      planId: plan.planId,
+      planStart: plan.planStart,
+      planEnd: plan.planEnd,
+      indicatorId,
+      ordinal: Number(r.ordinal),
+      seq: text(r.seq),
+      name: text(r.name),
+      unit: textOrNull(r.unit),
+      attribute: textOrNull(r.attribute),
+      baselineYear: numberOrNull(r.baseline_year),
+      baselineValue: numberOrNull(r.baseline_value),
+      baselineText: textOrNull(r.baseline_text),
+      targetYear: numberOrNull(r.target_year),
+      targetValue: numberOrNull(r.target_value),
+      targetComparator: textOrNull(r.target_comparator),
+      targetText: textOrNull(r.target_text),
+      cumulative: r.cumulative === true,
+      annualGrowthRate: numberOrNull(r.annual_growth_rate),
+      targetKind: textOrNull(r.target_kind) as TargetKind | null,
+      tolerance: numberOrNull(r.tolerance),
+      folded: folded.get(indicatorId) ?? null,
+    });
+  }
+  return { plans: planRows, indicators };
+}
+
+function byCountyName(a: ComparedPlanRow, b: ComparedPlanRow): number {
+  if (a.countyName !== b.countyName) return a.countyName < b.countyName ? -1 : 1;
+  return a.countyId < b.countyId ? -1 : a.countyId > b.countyId ? 1 : 0;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparator, PlanIndicator } from '../../src/domain/plan/model.ts';
 import {
+  formatPlain,
   inferTargetKind,
   isTargetKind,
   TARGET_KIND_LABELS,
@@ -69,5 +70,25 @@ describe('TargetKind vocabulary', () => {
     ['level', false],
   ])('isTargetKind(%s) → %s', (value, expected) => {
     expect(isTargetKind(value)).toBe(expected);
+  });
+});
+
+describe('formatPlain (a figure as a person writes it in a table cell)', () => {
+  it.each([
+    [12, '12'],
+    [0.4, '0.4'],
+    [1523.45, '1523.45'],
+    [0.1 + 0.2, '0.3'], // 0.30000000000000004: rounded to 4 decimals
+    [2.00005, '2'], // binary 2.0000499…: toFixed rounds down
+    [1 / 3, '0.3333'],
+    [-0.43, '-0.43'],
+    [-0, '0'],
+    [1e21, '1e+21'],
+    [1e-7, '0'],
+    [123456.12345, '123456.1234'],
+  ])('%s → %s', (value, text) => {
+    expect(formatPlain(value)).toBe(text);
+    // The fast path must agree with the plain definition.
+    expect(formatPlain(value)).toBe(String(Number(value.toFixed(4))));
   });
 });

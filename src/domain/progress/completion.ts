@@ -156,7 +156,16 @@ export function usableObservations(series: readonly Observation[], options: Comp
     if (options.asOf !== undefined && comparePeriods(period, options.asOf) > 0) continue;
     values.push({ period, dataYear: observation.dataYear, value: observation.value });
   }
-  return values.sort((a, b) => comparePeriods(a.period, b.period));
+  for (let n = 1; n < values.length; n += 1) {
+    if (comparePeriods((values[n - 1] as DatedValue).period, (values[n] as DatedValue).period) > 0) {
+      return values.sort(byPeriod);
+    }
+  }
+  return values;
+}
+
+function byPeriod(a: DatedValue, b: DatedValue): number {
+  return comparePeriods(a.period, b.period);
 }
 
 function isFullYear(value: DatedValue): boolean {
@@ -201,36 +210,53 @@ export function completionShare(
 
 type Failure = Omit<CompletionNotComputable, 'computable' | 'kind' | 'baseYear' | 'targetYear'>;
 
+// The builders below write every field out (no spreads): at municipal scale V8's generic object copy behind `...`
+// cost more than the formulas themselves.
 function notComputable(kind: TargetKind, spec: TargetSpec, failure: Failure): CompletionNotComputable {
-  return { computable: false, kind, baseYear: spec.baseYear, targetYear: spec.targetYear, ...failure };
+  return {
+    computable: false,
+    kind,
+    code: failure.code,
+    reason: failure.reason,
+    period: failure.period,
+    dataYear: failure.dataYear,
+    baseYear: spec.baseYear,
+    targetYear: spec.targetYear,
+  };
 }
 
 function noData(kind: TargetKind, spec: TargetSpec, reason = '暂无监测数据'): CompletionNotComputable {
   return notComputable(kind, spec, { code: 'no-data', reason, period: null, dataYear: null });
 }
 
-type Computed = Omit<CompletionComputed, 'computable' | 'kind' | 'barShare' | 'baseYear' | 'targetYear' | 'period' | 'dataYear'>;
+type Extras = 'actualGrowth' | 'targetGrowth' | 'actualReduction' | 'targetReduction' | 'threshold';
+type Computed = Omit<
+  CompletionComputed,
+  'computable' | 'kind' | 'barShare' | 'baseYear' | 'targetYear' | 'period' | 'dataYear' | Extras
+> &
+  Partial<Pick<CompletionComputed, Extras>>;
 
 function computed(kind: TargetKind, spec: TargetSpec, at: DatedValue, result: Computed): CompletionComputed {
   return {
     computable: true,
     kind,
+    share: result.share,
     barShare: clamp01(result.share),
-    baseYear: spec.baseYear,
-    targetYear: spec.targetYear,
+    reached: result.reached,
     period: at.period,
     dataYear: at.dataYear,
-    ...result,
+    value: result.value,
+    baseline: result.baseline,
+    target: result.target,
+    baseYear: spec.baseYear,
+    targetYear: spec.targetYear,
+    actualGrowth: result.actualGrowth ?? null,
+    targetGrowth: result.targetGrowth ?? null,
+    actualReduction: result.actualReduction ?? null,
+    targetReduction: result.targetReduction ?? null,
+    threshold: result.threshold ?? null,
   };
 }
-
-const NO_EXTRAS = {
-  actualGrowth: null,
-  targetGrowth: null,
-  actualReduction: null,
-  targetReduction: null,
-  threshold: null,
-} as const;
 
 /** A value describing time before the plan started: an earlier year, or part of the base year. */
 function beforePlan(spec: TargetSpec, at: DatedValue): boolean {
@@ -279,7 +305,7 @@ function levelCompletion(
   const comparator: Comparator = kind === 'level-down' || (kind === 'cumulative-stock' && xt < x0) ? '<=' : '>=';
   const reached = satisfies(at.value, comparator, xt);
   const share = xt === x0 ? (reached ? 1 : 0) : (at.value - x0) / (xt - x0);
-  return computed(kind, spec, at, { share, reached, value: at.value, baseline: x0, target: xt, ...NO_EXTRAS });
+  return computed(kind, spec, at, { share, reached, value: at.value, baseline: x0, target: xt });
 }
 
 /**
@@ -316,7 +342,6 @@ function thresholdCompletion(spec: TargetSpec, values: readonly DatedValue[]): C
     value: at.value,
     baseline: x0,
     target: limit,
-    ...NO_EXTRAS,
     threshold: { comparator, limit, met, mode },
   });
 }
@@ -375,7 +400,6 @@ function cumulativeNewCompletion(spec: TargetSpec, values: readonly DatedValue[]
     value: sum,
     baseline: null,
     target: total,
-    ...NO_EXTRAS,
   });
 }
 
@@ -454,7 +478,6 @@ function annualGrowthCompletion(spec: TargetSpec, values: readonly DatedValue[])
     value: at.value,
     baseline: x0,
     target: x0 * (1 + g) ** years,
-    ...NO_EXTRAS,
     actualGrowth: ratio ** (1 / (at.dataYear - spec.baseYear)) - 1,
     targetGrowth: g,
   });
@@ -516,7 +539,6 @@ function reductionCompletion(spec: TargetSpec, values: readonly DatedValue[]): C
     value: at.value,
     baseline: x0,
     target: r,
-    ...NO_EXTRAS,
     actualReduction: reduction,
     targetReduction: r,
   });

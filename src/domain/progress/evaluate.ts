@@ -3,7 +3,7 @@
 import type { IndicatorAttribute } from '../plan/model.ts';
 import { comparePeriods, type Period } from '../period/period.ts';
 import { completionShare, observationPeriod, type CompletionResult, type Observation, type TargetSpec } from './completion.ts';
-import { forecastToTarget, type ForecastResult } from './forecast.ts';
+import { describeProjection, projectToTarget, type ForecastResult, type ProjectionResult } from './forecast.ts';
 import { classifyStatus, explainStatus, type StatusVerdict } from './status.ts';
 import type { TargetKind } from './target-kind.ts';
 
@@ -26,7 +26,14 @@ export interface IndicatorEvaluation {
   forecast: ForecastResult;
 }
 
-export function evaluateIndicator(input: IndicatorEvaluationInput): IndicatorEvaluation {
+/** The figures of an evaluation without its sentences: what a comparison of thousands of cells needs. */
+export interface IndicatorMeasurement {
+  completion: CompletionResult;
+  verdict: StatusVerdict;
+  projection: ProjectionResult;
+}
+
+export function measureIndicator(input: IndicatorEvaluationInput): IndicatorMeasurement {
   const options = input.asOf === undefined ? {} : { asOf: input.asOf };
   const completion = completionShare(input.kind, input.spec, input.series, options);
   const verdict = classifyStatus({
@@ -36,7 +43,19 @@ export function evaluateIndicator(input: IndicatorEvaluationInput): IndicatorEva
   });
   // The forecast uses the same cut-off as the evaluation, so a history table never looks into its own future.
   const asOf = input.asOf;
-  const series = asOf === undefined ? input.series : input.series.filter((o) => comparePeriods(observationPeriod(o), asOf) <= 0);
-  const forecast = forecastToTarget({ kind: input.kind, attribute: input.attribute, spec: input.spec, series });
+  const series = asOf === undefined ? input.series : seriesUpTo(input.series, asOf);
+  const projection = projectToTarget({ kind: input.kind, attribute: input.attribute, spec: input.spec, series });
+  return { completion, verdict, projection };
+}
+
+export function evaluateIndicator(input: IndicatorEvaluationInput): IndicatorEvaluation {
+  const { completion, verdict, projection } = measureIndicator(input);
+  const forecast = projection.possible ? describeProjection(input, projection) : projection;
   return { completion, verdict, explanation: explainStatus(verdict), forecast };
+}
+
+function seriesUpTo(series: readonly Observation[], asOf: Period): Observation[] {
+  const kept: Observation[] = [];
+  for (const o of series) if (comparePeriods(observationPeriod(o), asOf) <= 0) kept.push(o);
+  return kept;
 }

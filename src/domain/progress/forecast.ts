@@ -1,7 +1,7 @@
 // 预测 to the target year from the annual series, to flag indicators unlikely to be met (预警) in the 中期评估 and
 // the 后半期 recommendations. Deliberately simple, named methods: the report must say how the figure was obtained.
 import type { IndicatorAttribute } from '../plan/model.ts';
-import { type TargetSpec, type Observation, resolveBaseline, targetReduction, usableObservations } from './completion.ts';
+import { type TargetSpec, type Observation, targetReduction, usableObservations } from './completion.ts';
 import { assertPlanSpan } from './schedule.ts';
 import { comparatorSign, formatPlain, satisfies, type TargetKind } from './target-kind.ts';
 import { formatPercent } from './status.ts';
@@ -34,7 +34,8 @@ export interface ForecastInput {
   series: readonly Observation[];
 }
 
-export interface ForecastMade {
+/** The projection's figures, without words: what a municipal comparison of thousands of cells needs. */
+export interface ForecastProjection {
   possible: true;
   method: ForecastMethod;
   targetYear: number;
@@ -53,9 +54,12 @@ export interface ForecastMade {
   warning: boolean;
   /** A 约束性 indicator projected to miss: 预计难以完成的主要约束性指标. */
   bindingWarning: boolean;
-  label: typeof WARNING_LABEL | null;
   /** Number of annual points the method used (including the base value). */
   pointsUsed: number;
+}
+
+export interface ForecastMade extends ForecastProjection {
+  label: typeof WARNING_LABEL | null;
   /** One Chinese sentence: method, projected figure, target, verdict. */
   summary: string;
 }
@@ -66,6 +70,7 @@ export interface ForecastNotMade {
   reason: string;
 }
 
+export type ProjectionResult = ForecastProjection | ForecastNotMade;
 export type ForecastResult = ForecastMade | ForecastNotMade;
 
 interface Point {
@@ -94,40 +99,67 @@ export function linearFit(points: readonly Point[]): { intercept: number; slope:
  * Part-year figures are left out: a mid-year stock or a year-to-date flow is not on the annual trend.
  */
 export function forecastToTarget(input: ForecastInput): ForecastResult {
+  const projection = projectToTarget(input);
+  return projection.possible ? describeProjection(input, projection) : projection;
+}
+
+function notMade(method: ForecastMethod, reason: string): ForecastNotMade {
+  return { possible: false, method, reason };
+}
+
+/** forecastToTarget's figures without its sentence (same rules; see there). */
+export function projectToTarget(input: ForecastInput): ProjectionResult {
   const { kind, spec } = input;
   assertPlanSpan(spec);
   const method = FORECAST_METHOD_BY_KIND[kind];
-  const fail = (reason: string): ForecastNotMade => ({ possible: false, method, reason });
-  const annual = usableObservations(input.series).filter(
-    (v) => v.period.kind === 'year' && v.dataYear >= spec.baseYear && v.dataYear <= spec.targetYear,
-  );
-  const byYear = new Map<number, number>();
-  for (const v of annual) byYear.set(v.dataYear, v.value);
+  // The latest full-year figure per year inside the plan span (observations come oldest first, so later wins).
+  // The latest full-year figure per plan year, indexed by year − base year (a plan spans a handful of years).
+  const span = spec.targetYear - spec.baseYear;
+  const byYear = new Array<number | undefined>(span + 1);
+  // X0 when the plan gives none: the first full-year figure of the base year (as resolveBaseline reads it).
+  let baseYearValue: number | null = null;
+  for (const v of usableObservations(input.series)) {
+    if (v.period.kind !== 'year' || v.dataYear < spec.baseYear || v.dataYear > spec.targetYear) continue;
+    byYear[v.dataYear - spec.baseYear] = v.value;
+    if (v.dataYear === spec.baseYear && baseYearValue === null) baseYearValue = v.value;
+  }
   const binding = input.attribute === '约束性';
 
   if (kind === 'cumulative-new') {
     const n = spec.target;
-    if (n === null || n <= 0) return fail('缺少有效的目标累计量，无法预测');
-    const flows = [...byYear].filter(([year]) => year > spec.baseYear);
-    if (flows.length < MIN_FORECAST_POINTS) return fail(`基期后年度新增量不足${MIN_FORECAST_POINTS}年，无法预测`);
-    const sum = flows.reduce((s, [, v]) => s + v, 0);
-    const average = sum / flows.length;
+    if (n === null || n <= 0) return notMade(method, '缺少有效的目标累计量，无法预测');
+    let flows = 0;
+    let sum = 0;
+    for (let offset = 1; offset <= span; offset += 1) {
+      const value = byYear[offset];
+      if (value === undefined) continue;
+      flows += 1;
+      sum += value;
+    }
+    if (flows < MIN_FORECAST_POINTS) return notMade(method, `基期后年度新增量不足${MIN_FORECAST_POINTS}年，无法预测`);
+    const average = sum / flows;
     // Years of the plan without a figure (future, or gaps) are filled with the observed yearly average.
-    const unobserved = spec.targetYear - spec.baseYear - flows.length;
+    const unobserved = spec.targetYear - spec.baseYear - flows;
     const projected = sum + average * unobserved;
-    return made(input, method, projected, n, projected / n, null, projected < n, flows.length, binding);
+    return projection(method, spec.targetYear, projected, n, projected / n, null, projected < n, flows, binding);
   }
 
-  const x0 = resolveBaseline(spec, annual);
-  if (x0 !== null && !byYear.has(spec.baseYear)) byYear.set(spec.baseYear, x0);
-  const points = [...byYear].map(([year, value]) => ({ year, value })).sort((a, b) => a.year - b.year);
-  if (points.length < MIN_FORECAST_POINTS) return fail(`年度数据不足${MIN_FORECAST_POINTS}个（含基期值），无法预测`);
+  const x0 = spec.baseline ?? baseYearValue;
+  if (x0 !== null && byYear[0] === undefined) byYear[0] = x0;
+  const points: Point[] = [];
+  for (let offset = 0; offset <= span; offset += 1) {
+    const value = byYear[offset];
+    if (value !== undefined) points.push({ year: spec.baseYear + offset, value });
+  }
+  if (points.length < MIN_FORECAST_POINTS) return notMade(method, `年度数据不足${MIN_FORECAST_POINTS}个（含基期值），无法预测`);
 
   if (method === '复合增长外推') {
-    if (points.some((p) => p.value <= 0)) return fail('存在非正数值，无法按复合增长外推');
-    const fit = linearFit(points.map((p) => ({ year: p.year, value: Math.log(p.value) })));
+    for (const p of points) if (p.value <= 0) return notMade(method, '存在非正数值，无法按复合增长外推');
+    const logs: Point[] = [];
+    for (const p of points) logs.push({ year: p.year, value: Math.log(p.value) });
+    const fit = linearFit(logs);
     const projected = Math.exp(fit.intercept + fit.slope * spec.targetYear);
-    if (x0 === null || x0 <= 0) return fail('缺少有效的基期值，无法与目标比较');
+    if (x0 === null || x0 <= 0) return notMade(method, '缺少有效的基期值，无法与目标比较');
     const years = spec.targetYear - spec.baseYear;
     if (kind === 'annual-growth') {
       const g =
@@ -136,40 +168,40 @@ export function forecastToTarget(input: ForecastInput): ForecastResult {
           : spec.baseline !== null && spec.target !== null && spec.target > 0
             ? (spec.target / x0) ** (1 / years) - 1
             : null;
-      if (g === null || g <= -1 || g === 0) return fail('缺少有效的年均增速目标，无法预测');
+      if (g === null || g <= -1 || g === 0) return notMade(method, '缺少有效的年均增速目标，无法预测');
       const targetLevel = x0 * (1 + g) ** years;
       const share = Math.log(projected / x0) / (years * Math.log(1 + g));
       const rate = (projected / x0) ** (1 / years) - 1;
-      return made(input, method, projected, targetLevel, share, rate, share < 1 - 1e-9, points.length, binding);
+      return projection(method, spec.targetYear, projected, targetLevel, share, rate, share < 1 - 1e-9, points.length, binding);
     }
     const r = targetReduction(spec);
-    if (r === null || r <= 0) return fail('缺少有效的目标降低率，无法预测');
+    if (r === null || r <= 0) return notMade(method, '缺少有效的目标降低率，无法预测');
     const reduction = 1 - projected / x0;
-    return made(input, method, projected, x0 * (1 - r), reduction / r, reduction, reduction < r - 1e-9, points.length, binding);
+    return projection(method, spec.targetYear, projected, x0 * (1 - r), reduction / r, reduction, reduction < r - 1e-9, points.length, binding);
   }
 
   const fit = linearFit(points);
   const projected = fit.intercept + fit.slope * spec.targetYear;
   const target = spec.target;
-  if (target === null) return fail('缺少目标值，无法判断预测是否达标');
+  if (target === null) return notMade(method, '缺少目标值，无法判断预测是否达标');
   if (kind === 'threshold') {
-    if (spec.comparator === null) return fail('门槛值缺少比较符，无法判断预测是否达标');
+    if (spec.comparator === null) return notMade(method, '门槛值缺少比较符，无法判断预测是否达标');
     const met = satisfies(projected, spec.comparator, target);
     // Same modes as completion: a floor already kept scores 1/0, a floor still to reach scores like a level.
     const keep = x0 === null || satisfies(x0, spec.comparator, target);
     const share = keep ? (met ? 1 : 0) : (projected - x0) / (target - x0);
-    return made(input, method, projected, target, share, null, !met, points.length, binding);
+    return projection(method, spec.targetYear, projected, target, share, null, !met, points.length, binding);
   }
-  if (x0 === null) return fail('缺少基期值，无法预测完成进度');
+  if (x0 === null) return notMade(method, '缺少基期值，无法预测完成进度');
   const downward = kind === 'level-down' || (kind === 'cumulative-stock' && target < x0);
   const met = satisfies(projected, downward ? '<=' : '>=', target);
   const share = target === x0 ? (met ? 1 : 0) : (projected - x0) / (target - x0);
-  return made(input, method, projected, target, share, null, !met, points.length, binding);
+  return projection(method, spec.targetYear, projected, target, share, null, !met, points.length, binding);
 }
 
-function made(
-  input: ForecastInput,
+function projection(
   method: ForecastMethod,
+  targetYear: number,
   projectedValue: number,
   targetValue: number,
   projectedShare: number,
@@ -177,32 +209,51 @@ function made(
   warning: boolean,
   pointsUsed: number,
   binding: boolean,
-): ForecastMade {
-  const year = input.spec.targetYear;
-  const target =
-    input.kind === 'threshold' && input.spec.comparator !== null
-      ? `${comparatorSign(input.spec.comparator)}${formatPlain(targetValue)}`
-      : formatPlain(targetValue);
-  const what = input.kind === 'cumulative-new' ? '累计' : '';
-  const rate =
-    projectedRate === null
-      ? ''
-      : input.kind === 'annual-growth'
-        ? `（年均增长 ${formatPercent(projectedRate)}%）`
-        : `（累计降低 ${formatPercent(projectedRate)}%）`;
-  const verdict = !warning ? '可完成目标' : binding ? `${WARNING_LABEL}：${BINDING_WARNING_LABEL}` : `${WARNING_LABEL}：预计难以完成目标`;
+): ForecastProjection {
   return {
     possible: true,
     method,
-    targetYear: year,
+    targetYear,
     projectedValue,
     targetValue,
     projectedShare,
     projectedRate,
     warning,
     bindingWarning: warning && binding,
-    label: warning ? WARNING_LABEL : null,
     pointsUsed,
-    summary: `按${method}，预计${year}年${what}达到 ${formatPlain(projectedValue)}${rate}，目标 ${target}，${verdict}`,
+  };
+}
+
+/** The projection in words, for the table's 预测 column and the report's 预警 paragraph. */
+export function describeProjection(input: Pick<ForecastInput, 'kind' | 'spec'>, p: ForecastProjection): ForecastMade {
+  const target =
+    input.kind === 'threshold' && input.spec.comparator !== null
+      ? `${comparatorSign(input.spec.comparator)}${formatPlain(p.targetValue)}`
+      : formatPlain(p.targetValue);
+  const what = input.kind === 'cumulative-new' ? '累计' : '';
+  const rate =
+    p.projectedRate === null
+      ? ''
+      : input.kind === 'annual-growth'
+        ? `（年均增长 ${formatPercent(p.projectedRate)}%）`
+        : `（累计降低 ${formatPercent(p.projectedRate)}%）`;
+  const verdict = !p.warning
+    ? '可完成目标'
+    : p.bindingWarning
+      ? `${WARNING_LABEL}：${BINDING_WARNING_LABEL}`
+      : `${WARNING_LABEL}：预计难以完成目标`;
+  return {
+    possible: true,
+    method: p.method,
+    targetYear: p.targetYear,
+    projectedValue: p.projectedValue,
+    targetValue: p.targetValue,
+    projectedShare: p.projectedShare,
+    projectedRate: p.projectedRate,
+    warning: p.warning,
+    bindingWarning: p.bindingWarning,
+    label: p.warning ? WARNING_LABEL : null,
+    pointsUsed: p.pointsUsed,
+    summary: `按${p.method}，预计${p.targetYear}年${what}达到 ${formatPlain(p.projectedValue)}${rate}，目标 ${target}，${verdict}`,
   };
 }

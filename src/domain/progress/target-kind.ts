@@ -132,5 +132,10 @@ export function satisfies(value: number, comparator: Comparator, limit: number):
 
 /** Numbers as a person would write them in a table cell: no trailing zeros, at most 4 decimals. */
 export function formatPlain(value: number): string {
+  // Fast path (most table figures): the shortest form already has at most 4 decimals, so rounding to 4 would give
+  // the same number back. toFixed is slow enough to show at municipal scale.
+  const shortest = String(value);
+  const point = shortest.indexOf('.');
+  if (shortest.indexOf('e') === -1 && (point === -1 || shortest.length - point - 1 <= 4)) return shortest;
   return String(Number(value.toFixed(4)));
 }

@@ -4,11 +4,14 @@ import type { Database } from '../../db/client.ts';
 import { formatPeriod, periodLabel } from '../../domain/period/period.ts';
 import { indicatorMatchKey } from '../../domain/reporting/match-key.ts';
 import { periodSortKey } from '../../domain/reporting/period-sort.ts';
-import { queryIndicatorStatusRows } from '../../repositories/monitoring-status.ts';
+import {
+  queryComparisonRows,
+  type ComparisonIndicatorRow,
+} from '../../repositories/monitoring-status.ts';
 import { scopeAllows, type TenantScope } from '../../repositories/scope.ts';
 import type { Access } from '../auth/access.ts';
 import { requireAction } from './guards.ts';
-import { evaluateStatusRow, statusPeriod, type IndicatorStatusItem } from './indicator-status.ts';
+import { evaluateStatusCell, statusPeriod, type StatusCell } from './indicator-status.ts';
 
 export interface ComparedCounty {
   countyId: string;
@@ -23,7 +26,7 @@ export interface ComparisonRow {
   name: string;
   unit: string | null;
   /** One cell per county, in the order of `counties`; null where that county's plan has no such indicator. */
-  cells: (IndicatorStatusItem | null)[];
+  cells: (StatusCell | null)[];
 }
 
 export interface CountyComparison {
@@ -40,30 +43,42 @@ export async function compareCounties(
 ): Promise<CountyComparison> {
   requireAction(access, 'plan.compare');
   const period = statusPeriod(input.period, null);
-  const rows = await queryIndicatorStatusRows(db, narrowScope(access.scope, input.countyIds), {
-    asOfSort: periodSortKey(period),
-  });
+  const { plans, indicators } = await queryComparisonRows(db, narrowScope(access.scope, input.countyIds), periodSortKey(period));
   const counties: ComparedCounty[] = [];
-  const column = new Map<string, number>();
-  const byKey = new Map<string, ComparisonRow>();
-  for (const row of rows) {
-    if (!column.has(row.countyId)) {
-      column.set(row.countyId, counties.length);
-      counties.push({ countyId: row.countyId, countyName: row.countyName, planId: row.planId, planTitle: row.planTitle });
-    }
+  // Each plan's indicators in its table order, plans in the counties' order: a row's name is the first county's.
+  const byPlan = new Map<string, ComparisonIndicatorRow[]>();
+  for (const plan of plans) {
+    counties.push({ countyId: plan.countyId, countyName: plan.countyName, planId: plan.planId, planTitle: plan.planTitle });
+    byPlan.set(plan.planId, []);
   }
-  for (const row of rows) {
-    const key = indicatorMatchKey(row.name);
-    let line = byKey.get(key);
-    if (line === undefined) {
-      line = { key, name: row.name, unit: row.unit, cells: new Array<IndicatorStatusItem | null>(counties.length).fill(null) };
-      byKey.set(key, line);
+  for (const row of indicators) byPlan.get(row.planId)?.push(row);
+  const byKey = new Map<string, ComparisonRow>();
+  const keys = new Map<string, string>();
+  let at = 0;
+  for (const planRows of byPlan.values()) {
+    if (planRows.length > 1) planRows.sort(byOrdinal);
+    for (const row of planRows) {
+      // Plans repeat the same few dozen names: normalise each once.
+      let key = keys.get(row.name);
+      if (key === undefined) {
+        key = indicatorMatchKey(row.name);
+        keys.set(row.name, key);
+      }
+      let line = byKey.get(key);
+      if (line === undefined) {
+        line = { key, name: row.name, unit: row.unit, cells: new Array<StatusCell | null>(counties.length).fill(null) };
+        byKey.set(key, line);
+      }
+      // A plan naming two rows alike keeps the first; the second is still in that county's own status table.
+      if (line.cells[at] === null) line.cells[at] = evaluateStatusCell(row, period);
     }
-    const at = column.get(row.countyId) ?? 0;
-    // A plan naming two rows alike keeps the first; the second is still in that county's own status table.
-    if (line.cells[at] === null) line.cells[at] = evaluateStatusRow(row, period);
+    at += 1;
   }
   return { period: formatPeriod(period), periodLabel: periodLabel(period), counties, rows: [...byKey.values()] };
+}
+
+function byOrdinal(a: ComparisonIndicatorRow, b: ComparisonIndicatorRow): number {
+  return a.ordinal - b.ordinal;
 }
 
 /** Only counties the caller may see, whatever the request lists. */

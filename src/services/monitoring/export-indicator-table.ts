@@ -40,7 +40,7 @@ function percent(share: number | null): string {
   return share === null ? '—' : `${formatPercent(share)}%`;
 }
 
-function current(item: IndicatorStatusItem): string {
+function current(item: Pick<IndicatorStatusItem, 'current'>): string {
   return item.current === null ? '—' : `${formatPlain(item.current.value)}（${item.current.periodLabel}）`;
 }
 
