@@ -1,10 +1,12 @@
 // The register screens in a real browser (Debian Chromium via playwright-core) against the real server: 企业库 with an
 // Excel import that has a bad row (per-cell errors, nothing written) then a good one, an evaluation explaining its
-// fails, 资格到期提醒, the funnel chart, and the 研发平台 / 科技特派员 / 技术合同 screens. Screenshots land in
-// test-output/screenshots/registers-*.png for a person to look at.
+// fails, 资格到期提醒, the funnel chart, and the 研发平台 / 科技特派员 / 技术合同 screens; then the entry forms filled end to
+// end (技术合同 with its amount rule, 资格证书 with its computed validity and a refused duplicate, a 特派员's dispatch,
+// service record with photo and confirmation, and assessment), and the 指标 page listing the register records behind
+// the 登记系统 figure. Screenshots land in test-output/screenshots/registers-*.png for a person to look at.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operatorAccess } from '../../src/services/auth/access.ts';
 import { assessCommissioner } from '../../src/services/registers/assess-commissioner.ts';
@@ -13,8 +15,10 @@ import { createCommissioner } from '../../src/services/registers/create-commissi
 import { createPlatform } from '../../src/services/registers/create-platform.ts';
 import { createTechContract } from '../../src/services/registers/create-tech-contract.ts';
 import { dispatchCommissioner } from '../../src/services/registers/dispatch-commissioner.ts';
+import { enterValue } from '../../src/services/monitoring/enter-value.ts';
 import { importEnterprises } from '../../src/services/registers/import-enterprises.ts';
 import { listEnterprises } from '../../src/services/registers/list-enterprises.ts';
+import { listRegisterBindings } from '../../src/services/registers/list-register-bindings.ts';
 import { logCommissionerService } from '../../src/services/registers/log-commissioner-service.ts';
 import { recordCertification } from '../../src/services/registers/record-certification.ts';
 import { importWorkbook, USCC } from '../support/registers.ts';
@@ -22,6 +26,22 @@ import { browserSuiteBlocker, createTestUser, launchBrowser, logIn, newPage, SCR
 
 const blocker = browserSuiteBlocker();
 const THIS_YEAR = new Date().getFullYear();
+// A 1×1 PNG: the photo a 特派员 attaches to a service record (the server checks the bytes, not the name).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/** Types a day into an antd DatePicker (found by its form label) and confirms it. */
+async function fillDate(form: Locator, label: string, day: string): Promise<void> {
+  const input = form.getByLabel(label);
+  await input.click();
+  await input.fill(day);
+  await input.press('Enter');
+}
+
+/** Opens an antd Select (found by its form label) and clicks the option showing `option`. */
+async function choose(page: Page, form: Locator, label: string, option: string): Promise<void> {
+  await form.getByLabel(label).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
 
 describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_000 }, () => {
   let running: RunningApp;
@@ -159,6 +179,168 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await page.goto(`${running.baseUrl}/tech-contracts`);
     await page.getByTestId('contract-totals').getByText('320.5 万元').first().waitFor();
     await screenshot(page, 'registers-10-contracts');
+    expect(errors).toEqual([]);
+  });
+
+  it('技术合同 form: Chinese errors for blanks and for 技术交易额 above 成交额, then the contract is registered and counted', async () => {
+    // Still on /tech-contracts from the previous step.
+    await page.getByTestId('add-contract').click();
+    const form = page.getByTestId('contract-form');
+    await form.waitFor();
+    await page.getByRole('button', { name: '保存' }).click();
+    await form.getByText('请填写登记编号').waitFor();
+    await expect(form.getByText('请选择合同类型').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'registers-11-contract-form-blank');
+    await form.getByLabel('登记编号').fill(`${THIS_YEAR}500236000021`);
+    await fillDate(form, '登记日期', `${THIS_YEAR}-06-18`);
+    await choose(page, form, '合同类型', '技术许可');
+    await form.getByLabel('合同名称').fill('眼镜片镀膜专利实施许可');
+    await form.getByLabel('卖方（技术输出方）').fill('奉节眼镜科技有限公司');
+    await form.getByLabel('卖方所在地').fill('重庆市奉节县');
+    await form.getByLabel('买方（技术吸纳方）').fill('成都某光学有限公司');
+    await form.getByLabel('买方所在地').fill('四川省成都市');
+    await form.getByLabel('成交额（万元）').fill('80');
+    await form.getByLabel('技术交易额（万元）').fill('95');
+    await page.getByRole('button', { name: '保存' }).click();
+    await form.getByText('技术交易额不能大于成交额（技术交易额 = 成交额 − 非技术性费用）').waitFor();
+    await screenshot(page, 'registers-12-contract-amount-error');
+    await form.getByLabel('技术交易额（万元）').fill('75');
+    await page.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('contract-table').locator('tr', { hasText: '眼镜片镀膜专利实施许可' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(`${THIS_YEAR}500236000021`);
+    // 输出 total of the year: 320.5 (seeded) + 80 (entered); 技术交易额 300 + 75 kept apart.
+    await page.getByTestId('contract-totals').getByText('400.5 万元').waitFor();
+    await expect(page.getByTestId('contract-totals').getByText('375 万元').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'registers-13-contract-saved');
+  });
+
+  it('资格证书 form: shows the computed validity before saving, records the certificate, refuses a duplicate number in Chinese', async () => {
+    await page.goto(`${running.baseUrl}/enterprises`);
+    await page.getByRole('tab', { name: '资格与到期提醒' }).click();
+    await page.getByTestId('add-certification').click();
+    const form = page.getByTestId('certification-form');
+    await form.waitFor();
+    await choose(page, form, '企业', '奉节新材料有限公司');
+    await choose(page, form, '类别', '高新技术企业');
+    await form.getByLabel('高企证书编号').fill(`GR${THIS_YEAR}50000123`);
+    await fillDate(form, '发证日期', `${THIS_YEAR}-01-15`);
+    await form.getByTestId('validity-preview').getByText(`有效期至 ${THIS_YEAR + 3}-01-14：高新技术企业有效期 3 年`, { exact: false }).waitFor();
+    await screenshot(page, 'registers-14-certification-form');
+    await page.getByRole('button', { name: '保存' }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByTestId('certification-table').locator('tr', { hasText: `GR${THIS_YEAR}50000123` });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('奉节新材料有限公司');
+    await expect(row.textContent()).resolves.toContain(`${THIS_YEAR + 3}年1月14日`);
+
+    // The same number again: the server refuses (409), and the form says why in Chinese.
+    await page.getByTestId('add-certification').click();
+    const again = page.getByTestId('certification-form');
+    await again.waitFor();
+    await choose(page, again, '企业', '夔州脐橙科技有限公司');
+    await choose(page, again, '类别', '高新技术企业');
+    await again.getByLabel('高企证书编号').fill(`GR${THIS_YEAR}50000123`);
+    await fillDate(again, '发证日期', `${THIS_YEAR}-02-01`);
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('save-error').getByText(`本县已登记高新技术企业编号 GR${THIS_YEAR}50000123`).waitFor();
+    await screenshot(page, 'registers-15-certification-duplicate');
+    await page.getByRole('button', { name: 'Cancel' }).or(page.getByRole('button', { name: '取消' })).click();
+    await again.waitFor({ state: 'detached' });
+  });
+
+  it('科技特派员 forms: dispatch, a service record with a photo and confirmation, and the annual assessment', async () => {
+    const photo = join(SCREENSHOT_DIR, '..', 'service-visit.png');
+    writeFileSync(photo, PNG);
+    await page.goto(`${running.baseUrl}/commissioners`);
+    await page.getByTestId('commissioner-table').getByText('张农').click();
+    const detail = page.getByTestId('commissioner-detail');
+    await detail.waitFor();
+
+    await detail.getByRole('button', { name: '登记派驻' }).click();
+    const dispatch = page.getByTestId('dispatch-form');
+    await dispatch.waitFor();
+    await dispatch.getByLabel('服务乡镇').fill('吐祥镇');
+    await dispatch.getByLabel('服务对象').fill('吐祥镇石板村中药材合作社');
+    await dispatch.getByLabel('三方协议编号').fill(`奉科特〔${THIS_YEAR}〕3号`);
+    await fillDate(dispatch, '协议签订日期', `${THIS_YEAR}-02-10`);
+    await fillDate(dispatch, '派驻开始', `${THIS_YEAR}-03-01`);
+    await dispatch.getByLabel('服务任务').fill('中药材规范化种植技术指导');
+    await page.getByRole('button', { name: '保存' }).click();
+    await dispatch.waitFor({ state: 'detached' });
+    await page.getByTestId('dispatch-table').getByText(`奉科特〔${THIS_YEAR}〕3号`, { exact: false }).waitFor();
+
+    await detail.getByRole('button', { name: '记录服务' }).click();
+    const log = page.getByTestId('service-log-form');
+    await log.waitFor();
+    await page.getByRole('button', { name: '保存' }).click();
+    await log.getByText('请填写服务地点').waitFor();
+    await screenshot(page, 'registers-16-service-log-blank');
+    await fillDate(log, '服务日期', `${THIS_YEAR}-03-12`);
+    await choose(page, log, '所属派驻', `奉科特〔${THIS_YEAR}〕3号`);
+    await log.getByLabel('服务地点').fill('吐祥镇石板村');
+    await log.getByLabel('服务内容').fill('中药材病虫害绿色防控现场培训');
+    await log.locator('input[type=file]').setInputFiles(photo);
+    await log.getByText('service-visit.png').waitFor();
+    await log.getByLabel('服务对象确认人').fill('村委会主任 李某');
+    await screenshot(page, 'registers-17-service-log-filled');
+    await page.getByRole('button', { name: '保存' }).click();
+    await log.waitFor({ state: 'detached' });
+    const entry = page.getByTestId('service-log-list').locator('li', { hasText: '中药材病虫害绿色防控现场培训' });
+    await entry.getByText('已确认：村委会主任 李某').waitFor();
+    await entry.getByRole('link', { name: 'service-visit.png' }).waitFor();
+
+    await detail.getByRole('button', { name: '年度考核' }).click();
+    const assess = page.getByTestId('assessment-form');
+    await assess.waitFor();
+    await choose(page, assess, '考核年度', `${THIS_YEAR}年`);
+    await expect(assess.getByTestId('assessment-service-records').textContent()).resolves.toContain(`${THIS_YEAR}年经服务对象确认的服务记录 1 次`);
+    await assess.getByLabel('服务成效').fill('80');
+    await assess.getByLabel('服务对象满意度').fill('90');
+    await page.getByRole('button', { name: '计算并保存' }).click();
+    await assess.waitFor({ state: 'detached' });
+    const assessed = page.getByTestId('assessment-table').locator('tr', { hasText: `${THIS_YEAR}` }).first();
+    await assessed.waitFor();
+    await expect(assessed.textContent()).resolves.toMatch(/不合格|合格|良好|优秀/);
+    await detail.getByText('年度考核').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'registers-18-commissioner-entered');
+    await page.locator('.ant-drawer-close').click();
+  });
+
+  it('指标 page lists the register records behind the 登记系统 figure beside the other sources; the bureau chooses the official one', async () => {
+    const op = operatorAccess('test:browser');
+    const bound = (await listRegisterBindings(running.db.db, op)).find((b) => b.indicatorName === '技术合同成交额' && b.id !== null);
+    if (!bound) throw new Error('the 技术合同成交额 binding made earlier is missing');
+    // 统计局 reports its own figure for the same year: the page shows both, with the difference.
+    await enterValue(running.db.db, op, { indicatorId: bound.indicatorId, period: String(THIS_YEAR - 1), source: 'statistics', value: 1350, measureUnit: '万元', expectedVersion: 0 });
+    await page.goto(`${running.baseUrl}/indicators/${bound.indicatorId}`);
+    const card = page.getByTestId('register-figures');
+    await card.waitFor();
+    const row = card.locator('tr', { hasText: `${THIS_YEAR - 1}年` });
+    await row.getByText('统计局：').waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('1,200');
+    expect(text).toContain('（1 条记录）');
+    expect(text).toContain('1,350');
+    expect(text).toContain('差异 -150 / -11.1%');
+    await row.locator('.ant-table-row-expand-icon').click();
+    await card.getByTestId('register-records').getByText(`${THIS_YEAR - 1}500236000003（技术转让，${THIS_YEAR - 1}-09-09） · 1,200 万元`).waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'registers-19-indicator-register-figures');
+
+    // The register figure came first and is official; the bureau switches to 统计局's, with a reason.
+    await row.getByRole('button', { name: '采用统计局' }).click();
+    const choose = page.getByTestId('choose-official-form');
+    await choose.waitFor();
+    await choose.getByLabel('原因').fill('统计年报已核定，采用统计局数据；登记系统差额为未登记的跨年合同');
+    await screenshot(page, 'registers-20-choose-official');
+    await page.getByRole('button', { name: '确定采用' }).click();
+    await choose.waitFor({ state: 'detached' });
+    await row.getByRole('button', { name: '采用登记系统' }).waitFor();
+    await expect(row.getByRole('button', { name: '采用统计局' }).count()).resolves.toBe(0);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'registers-21-official-chosen');
     expect(errors).toEqual([]);
   });
 });

@@ -65,9 +65,9 @@ export function RegisterFiguresCard({ series, canChoose, onChanged }: { series: 
               title: `登记系统${unit ? `（${unit}）` : ''}`,
               key: 'register',
               align: 'right',
-              width: 170,
+              width: 230,
               render: (_: unknown, r) => (
-                <Space size={4}>
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                   <span className="num">{formatNumber(r.figure.indicatorValue)}</span>
                   <Typography.Text type="secondary">（{r.figure.records.length} 条记录）</Typography.Text>
                   <OfficialMark value={r.register} />
@@ -105,17 +105,19 @@ export function RegisterFiguresCard({ series, canChoose, onChanged }: { series: 
                     title: '选定正式数据',
                     key: 'choose',
                     width: 220,
-                    render: (_: unknown, r: YearRow) => (
-                      <Space wrap size={4}>
-                        {[r.register, ...r.others]
-                          .filter((v): v is SourcedValue => v !== null && !v.isOfficial)
-                          .map((v) => (
+                    render: (_: unknown, r: YearRow) => {
+                      const choices = [r.register, ...r.others].filter((v): v is SourcedValue => v !== null && !v.isOfficial);
+                      if (choices.length === 0) return <Typography.Text type="secondary">仅此一个来源</Typography.Text>;
+                      return (
+                        <Space wrap size={4}>
+                          {choices.map((v) => (
                             <Button key={v.id} size="small" onClick={() => setChoosing({ value: v, row: r })}>
                               采用{v.sourceLabel}
                             </Button>
                           ))}
-                      </Space>
-                    ),
+                        </Space>
+                      );
+                    },
                   },
                 ]
               : []),
