@@ -8,6 +8,7 @@ import { decodePlanText } from '../domain/plan/text-blocks.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { findCountyByName, insertCounty } from '../repositories/counties.ts';
 import { findPlanByHash, insertPlan } from '../repositories/plans.ts';
+import { documentBlocksToKeep, keepDocumentBlocks } from './keep-document-blocks.ts';
 import type { PlanFile } from './read-plan-file.ts';
 
 export interface ImportPlanInput extends PlanFile {
@@ -49,6 +50,7 @@ export async function importPlan(db: Database, input: ImportPlanInput, onProgres
   }
   const contentHash = createHash('sha256').update(input.bytes).digest('hex');
   const counts = countParts(parsed);
+  const blocks = await documentBlocksToKeep(input);
 
   onProgress?.(1, IMPORT_STEPS[1]);
   return db.transaction(async (tx) => {
@@ -85,6 +87,7 @@ export async function importPlan(db: Database, input: ImportPlanInput, onProgres
       contentHash,
       sourceText: sourceTextOf(input),
     });
+    await keepDocumentBlocks(tx, county.id, planId, blocks);
     await appendAudit(tx, {
       countyId: county.id,
       actor: input.actor,

@@ -3,7 +3,9 @@
 // taken on candidates are never thrown away by a second click.
 import type { Database } from '../db/client.ts';
 import { proposeTaskCandidates as propose, type ProposeOptions } from '../domain/tasks/candidates.ts';
+import { textToBlocks } from '../domain/plan/text-blocks.ts';
 import { appendAudit } from '../repositories/audit.ts';
+import { findPlanBlocks } from '../repositories/plan-blocks.ts';
 import { findPlanDetail } from '../repositories/plans.ts';
 import { planSourceText } from '../repositories/plans.ts';
 import { countCandidates, insertCandidates, listCandidates, lockPlan } from '../repositories/tasks.ts';
@@ -26,10 +28,12 @@ export async function proposeTaskCandidates(
 ): Promise<ProposeResult> {
   const plan = await findPlanDetail(db, access.scope, planId);
   if (!plan) throw new NotFoundError('plan', planId, '规划不存在 / plan not found');
+  // The one block model for both formats: a .txt's re-read from its stored text, a .docx's as kept at import.
   const sourceText = await planSourceText(db, plan.countyId, planId);
+  const blocks = sourceText !== null ? textToBlocks(sourceText) : await findPlanBlocks(db, plan.countyId, planId);
   let proposal;
   try {
-    proposal = propose({ outline: plan.outline, boxes: plan.boxes, sourceText }, options);
+    proposal = propose({ outline: plan.outline, boxes: plan.boxes, blocks }, options);
   } catch (error) {
     if (error instanceof RangeError) throw new ValidationError(error.message, [{ path: '/chapters', message: error.message }]);
     throw error;

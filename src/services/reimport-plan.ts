@@ -16,6 +16,7 @@ import { findPlanSummary, insertPlan, lockPlanRow } from '../repositories/plans.
 import { auditActor, type Access } from './auth/access.ts';
 import { carryOverPlanData, planCarryOver, type CarryOverSummary } from './carry-over-plan-data.ts';
 import { VersionConflictError } from './errors.ts';
+import { documentBlocksToKeep, keepDocumentBlocks } from './keep-document-blocks.ts';
 import { checkReimport, supersededError, type ReimportInput } from './preview-plan-reimport.ts';
 
 export interface ReimportPlanResult {
@@ -33,6 +34,7 @@ export interface ReimportPlanResult {
 export async function reimportPlan(db: Database, access: Access, input: ReimportInput): Promise<ReimportPlanResult> {
   // Parse outside the transaction (it is the slow part and touches no data); every check runs again inside it.
   const parsed = await readPlanDocument(input.bytes, input.fileName);
+  const blocks = await documentBlocksToKeep(input);
   try {
     return await db.transaction(async (tx) => {
       // First statement: serialise re-imports of this plan (see the header). A missing plan falls through to the
@@ -63,6 +65,7 @@ export async function reimportPlan(db: Database, access: Access, input: Reimport
         version,
         supersedesPlanId: previous.id,
       });
+      await keepDocumentBlocks(tx, previous.countyId, planId, blocks);
       const rows = await carryOverPlanData(tx, previous, planId, carry);
       await appendAudit(tx, {
         countyId: previous.countyId,

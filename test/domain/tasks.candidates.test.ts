@@ -1,16 +1,17 @@
 // Task candidates proposed from both real seed plans: counts, the task chapters chosen, and exact texts with their
 // place in the outline.
 import { describe, expect, it } from 'vitest';
-import { decodePlanText } from '../../src/domain/plan/text-blocks.ts';
-import { readPlanDocument } from '../../src/domain/plan/read-plan-document.ts';
+import { decodePlanText, textToBlocks } from '../../src/domain/plan/text-blocks.ts';
+import { readPlanBlocks, readPlanDocument } from '../../src/domain/plan/read-plan-document.ts';
 import type { OutlineHeading } from '../../src/domain/plan/model.ts';
 import { isTaskChapter, placeOf, proposeTaskCandidates, type Proposal } from '../../src/domain/tasks/candidates.ts';
 import { FENGJIE_SEED, SHIZHU_SEED, seedFile } from '../support/seeds.ts';
+import { seedAsDocx } from '../support/seed-docx.ts';
 
 async function proposeFor(name: string, options = {}): Promise<Proposal> {
   const file = seedFile(name);
   const plan = await readPlanDocument(file.bytes, file.fileName);
-  return proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, sourceText: decodePlanText(file.bytes, file.fileName) }, options);
+  return proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, blocks: textToBlocks(decodePlanText(file.bytes, file.fileName)) }, options);
 }
 
 const path = (c: { outline: { label: string }[] }) => c.outline.map((o) => o.label).join('›');
@@ -132,12 +133,52 @@ describe('building blocks', () => {
     expect(isTaskChapter(chapter, subs)).toBe(expected);
   });
 
-  it('without stored text (a .docx import) only 专栏 items are proposed, unplaced', async () => {
+  it('without kept blocks (a .docx imported before they were kept) only 专栏 items are proposed, unplaced', async () => {
     const file = seedFile(SHIZHU_SEED);
     const plan = await readPlanDocument(file.bytes, file.fileName);
-    const proposal = proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, sourceText: null });
+    const proposal = proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, blocks: null });
     expect(proposal.candidates).toHaveLength(52);
     expect(proposal.candidates.every((c) => c.kind === 'box-item' && c.line === null && c.outline.length === 0)).toBe(true);
     expect(proposal.notes[0]).toContain('.docx');
+    expect(proposal.notes[0]).toContain('重新导入');
+  });
+});
+
+describe('a .docx proposes what the .txt of the same content proposes', () => {
+  it.each([
+    [FENGJIE_SEED, 111, 96],
+    [SHIZHU_SEED, 98, 46],
+  ])('%s as .docx: %i candidates, %i of them paragraphs, the same texts, titles and places', async (name, total, paragraphs) => {
+    const fromText = await proposeFor(name);
+    const bytes = await seedAsDocx(name);
+    const fileName = name.replace(/\.txt$/, '.docx');
+    const plan = await readPlanDocument(bytes, fileName);
+    const fromDocx = proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, blocks: await readPlanBlocks(bytes, fileName) });
+
+    expect(fromDocx.candidates).toHaveLength(total);
+    expect(fromDocx.candidates.filter((c) => c.kind === 'paragraph')).toHaveLength(paragraphs);
+    expect(fromDocx.taskChapters).toEqual(fromText.taskChapters);
+    expect(fromDocx.notes).toEqual([]);
+    // Line numbers are the format's own (paragraph ordinals in a .docx); everything else is identical, in order.
+    const shape = (p: Proposal) =>
+      p.candidates.map((c) => ({ kind: c.kind, title: c.title, text: c.text, box: c.box, place: c.outline.map((o) => `${o.label}${o.title}`) }));
+    expect(shape(fromDocx)).toEqual(shape(fromText));
+    expect(fromDocx.candidates.every((c) => c.line !== null && c.outline.length > 0)).toBe(true);
+  });
+
+  it('exact texts from the 奉节 .docx', async () => {
+    const bytes = await seedAsDocx(FENGJIE_SEED);
+    const plan = await readPlanDocument(bytes, 'fengjie.docx');
+    const { candidates } = proposeTaskCandidates({ outline: plan.outline, boxes: plan.boxes, blocks: await readPlanBlocks(bytes, 'fengjie.docx') });
+    const monitoring = candidates.find((c) => c.title === '提升生态环境监测监控能力');
+    expect(monitoring?.kind).toBe('paragraph');
+    expect(monitoring?.text.startsWith('提升生态环境监测监控能力。整合优化水、大气、土壤、噪声等环境质量监测点位')).toBe(true);
+    expect(monitoring?.outline.map((o) => `${o.label}${o.title}`)).toEqual(['第三章深化国家创新型县建设', '三、加大生态环保科技支撑']);
+    const medicine = candidates.find((c) => c.kind === 'paragraph' && c.title === '医学研究');
+    expect(medicine?.text.startsWith('依托县人民医院、县中医等医院所办的重医')).toBe(true);
+    expect(path(medicine ?? { outline: [] })).toBe('第十章›一、›（二）');
+    const orange = candidates.find((c) => c.box?.number === 2 && c.box.item === 1);
+    expect(orange).toMatchObject({ kind: 'box-item', title: '数字脐橙' });
+    expect(path(orange ?? { outline: [] })).toBe('第七章›一、›（二）');
   });
 });

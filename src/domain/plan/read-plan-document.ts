@@ -8,6 +8,12 @@ import { decodePlanText, textToBlocks } from './text-blocks.ts';
 export const MAX_PLAN_BYTES = 50 * 1024 * 1024;
 
 export async function readPlanDocument(bytes: Uint8Array, fileName: string): Promise<ParsedPlan> {
+  const blocks = await readPlanBlocks(bytes, fileName);
+  return parsePlanBlocks(blocks, { fallbackTitle: baseName(fileName) });
+}
+
+/** The document's blocks, as readPlanDocument parses them (.txt and .docx alike; same checks, same errors). */
+export async function readPlanBlocks(bytes: Uint8Array, fileName: string): Promise<DocumentBlock[]> {
   if (bytes.length === 0) {
     throw new PlanDocumentError(fileName, '文件为空 / file is empty', 'empty');
   }
@@ -18,8 +24,7 @@ export async function readPlanDocument(bytes: Uint8Array, fileName: string): Pro
       'too-large',
     );
   }
-  const blocks = await readBlocks(bytes, fileName);
-  return parsePlanBlocks(blocks, { fallbackTitle: baseName(fileName) });
+  return readBlocks(bytes, fileName);
 }
 
 async function readBlocks(bytes: Uint8Array, fileName: string): Promise<DocumentBlock[]> {

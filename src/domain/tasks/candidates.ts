@@ -3,14 +3,14 @@
 //   - every body paragraph of the task chapters — the chapters that say what to do, not the review (回顾/基础/形势),
 //     the thinking (指导思想/基本原则/发展目标) or the safeguards (保障措施) — e.g. 奉节 第三章–第十章, 石柱 第三章–第五章.
 // Each candidate keeps its text and its place: the heading path (第七章 › 一、 › （二）) and the source line.
-// The parser's contract is not touched: paragraphs are re-read from the stored source text with the parser's own
-// pure block reader (textToBlocks) and the same front-matter / table-of-contents / 专栏 readers it uses, so the
-// candidates line up with the outline and boxes stored at import. Pure.
+// The parser's contract is not touched: paragraphs are re-read from the document's blocks — the parser's one block
+// model for .txt and .docx (re-read from the stored text of a .txt, kept at import for a .docx) — with the same
+// front-matter / table-of-contents / 专栏 readers it uses, so the candidates line up with the outline and boxes stored
+// at import, and a .docx proposes what the .txt of the same content proposes. Pure.
 import { matchBoxTitle, readBoxes } from '../plan/boxes.ts';
 import { readFrontMatter } from '../plan/front-matter.ts';
 import type { DocumentBlock, OutlineHeading, PlanBox } from '../plan/model.ts';
 import { matchHeading, tableOfContents } from '../plan/outline.ts';
-import { textToBlocks } from '../plan/text-blocks.ts';
 import { cellParagraphs, collapseSpaces, leadClause } from '../plan/text-utils.ts';
 
 export type CandidateKind = 'box-item' | 'paragraph';
@@ -39,8 +39,11 @@ export interface TaskCandidateProposal {
 export interface ProposeInput {
   outline: readonly OutlineHeading[];
   boxes: readonly PlanBox[];
-  /** The decoded .txt plan; null for .docx imports (only 专栏 items can then be proposed, without a place). */
-  sourceText: string | null;
+  /**
+   * The document's blocks as the parser read them (line numbers matching `outline`); null when none were kept (a
+   * .docx imported before blocks were stored: only 专栏 items can then be proposed, without a place).
+   */
+  blocks: readonly DocumentBlock[] | null;
 }
 
 export interface ProposeOptions {
@@ -161,12 +164,12 @@ export function proposeTaskCandidates(input: ProposeInput, options: ProposeOptio
       }));
     });
 
-  if (input.sourceText === null) {
-    notes.push('该规划由 .docx 导入，未保存原文：仅提出专栏条目，段落任务请手工添加 / no stored text: 专栏 items only');
+  if (input.blocks === null) {
+    notes.push('该规划导入时未保存文档结构（较早导入的 .docx）：仅提出专栏条目，段落任务请手工添加或重新导入 / no stored blocks: 专栏 items only');
     return { candidates: boxCandidates(() => null), taskChapters, notes };
   }
 
-  const blocks = textToBlocks(input.sourceText);
+  const { blocks } = input;
   const notBody = new Set([...readFrontMatter(blocks).consumed, ...tableOfContents(blocks)]);
   const inBoxes = readBoxes(blocks, notBody).consumed;
   const headingLines = new Map(input.outline.map((h) => [h.line, h] as const));
