@@ -19,6 +19,8 @@ import { enterValue } from '../../src/services/monitoring/enter-value.ts';
 import { importEnterprises } from '../../src/services/registers/import-enterprises.ts';
 import { listEnterprises } from '../../src/services/registers/list-enterprises.ts';
 import { listRegisterBindings } from '../../src/services/registers/list-register-bindings.ts';
+import { listTechContracts } from '../../src/services/registers/list-tech-contracts.ts';
+import { updateTechContract } from '../../src/services/registers/update-tech-contract.ts';
 import { logCommissionerService } from '../../src/services/registers/log-commissioner-service.ts';
 import { recordCertification } from '../../src/services/registers/record-certification.ts';
 import { importWorkbook, USCC } from '../support/registers.ts';
@@ -214,6 +216,24 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await page.getByTestId('contract-totals').getByText('400.5 万元').waitFor();
     await expect(page.getByTestId('contract-totals').getByText('375 万元').isVisible()).resolves.toBe(true);
     await screenshot(page, 'registers-13-contract-saved');
+
+    // A correction that a colleague overtakes: the save answers 409, the form says so and shows their version.
+    await row.click();
+    const edit = page.getByTestId('contract-form');
+    await edit.waitFor();
+    const op = operatorAccess('test:browser');
+    const stored = (await listTechContracts(running.db.db, op, { year: THIS_YEAR })).find((c) => c.registrationNumber === `${THIS_YEAR}500236000021`);
+    if (!stored) throw new Error('entered contract not stored');
+    await updateTechContract(running.db.db, op, { id: stored.id, version: stored.version, name: '眼镜片镀膜专利实施许可（变更）' });
+    await edit.getByLabel('买方所在地').fill('四川省成都市高新区');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('save-error').getByText('此记录已被他人修改').waitFor();
+    await expect(edit.getByLabel('合同名称').inputValue()).resolves.toBe('眼镜片镀膜专利实施许可（变更）');
+    await screenshot(page, 'registers-13b-contract-conflict');
+    await edit.getByLabel('买方所在地').fill('四川省成都市高新区');
+    await page.getByRole('button', { name: '保存' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await page.getByTestId('contract-table').getByText('眼镜片镀膜专利实施许可（变更）').waitFor();
   });
 
   it('资格证书 form: shows the computed validity before saving, records the certificate, refuses a duplicate number in Chinese', async () => {

@@ -55,7 +55,8 @@ export function saveFailure(failure: unknown): SaveError & { fields: FieldProble
     const fields = (failure.body.details ?? [])
       .map((d) => ({ field: d.path.replace(/^\//, '').split('/')[0] ?? '', message: chineseMessage(d.message) }))
       .filter((d) => d.field !== '');
-    const message = conflict ? `${failure.message}：保存前此记录已被他人修改，页面已显示最新内容，请核对后再保存` : failure.message;
+    // The form swaps in the record as it is now (the 409 carries it), so "refresh" is already done for the person.
+    const message = conflict ? '您打开之后，他人已保存了新的内容。表单已换成最新内容，您的修改未保存，请核对后重新填写并保存。' : failure.message;
     return { message, conflict, current: conflict ? failure.body.current : undefined, fields };
   }
   return { message: errorText(failure), conflict: false, fields: [] };
