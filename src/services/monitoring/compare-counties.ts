@@ -5,7 +5,7 @@ import { formatPeriod, periodLabel } from '../../domain/period/period.ts';
 import { indicatorMatchKey } from '../../domain/reporting/match-key.ts';
 import { periodSortKey } from '../../domain/reporting/period-sort.ts';
 import {
-  queryComparisonRows,
+  readComparison,
   type ComparisonIndicatorRow,
 } from '../../repositories/monitoring-status.ts';
 import { scopeAllows, type TenantScope } from '../../repositories/scope.ts';
@@ -43,7 +43,7 @@ export async function compareCounties(
 ): Promise<CountyComparison> {
   requireAction(access, 'plan.compare');
   const period = statusPeriod(input.period, null);
-  const { plans, indicators } = await queryComparisonRows(db, narrowScope(access.scope, input.countyIds), periodSortKey(period));
+  const { plans, indicators } = await readComparison(db, narrowScope(access.scope, input.countyIds), periodSortKey(period));
   const counties: ComparedCounty[] = [];
   // Each plan's indicators in its table order, plans in the counties' order: a row's name is the first county's.
   const byPlan = new Map<string, ComparisonIndicatorRow[]>();
@@ -54,6 +54,10 @@ export async function compareCounties(
   for (const row of indicators) byPlan.get(row.planId)?.push(row);
   const byKey = new Map<string, ComparisonRow>();
   const keys = new Map<string, string>();
+  // Where each indicator's cell goes; an indicator left out (a plan naming two rows alike keeps the first; the
+  // second is still in that county's own status table) has none.
+  const cellOf = new Map<string, { line: ComparisonRow; at: number }>();
+  const takenOf = new Map<ComparisonRow, Uint8Array>();
   let at = 0;
   for (const planRows of byPlan.values()) {
     if (planRows.length > 1) planRows.sort(byOrdinal);
@@ -69,10 +73,21 @@ export async function compareCounties(
         line = { key, name: row.name, unit: row.unit, cells: new Array<StatusCell | null>(counties.length).fill(null) };
         byKey.set(key, line);
       }
-      // A plan naming two rows alike keeps the first; the second is still in that county's own status table.
-      if (line.cells[at] === null) line.cells[at] = evaluateStatusCell(row, period);
+      let taken = takenOf.get(line);
+      if (taken === undefined) {
+        taken = new Uint8Array(counties.length);
+        takenOf.set(line, taken);
+      }
+      if (taken[at] === 0) {
+        taken[at] = 1;
+        cellOf.set(row.indicatorId, { line, at });
+      }
     }
     at += 1;
+  }
+  for (const row of indicators) {
+    const place = cellOf.get(row.indicatorId);
+    if (place !== undefined) place.line.cells[place.at] = evaluateStatusCell(row, period);
   }
   return { period: formatPeriod(period), periodLabel: periodLabel(period), counties, rows: [...byKey.values()] };
 }
