@@ -1,6 +1,7 @@
 // Worker-thread entry of the render pool: renders the reports it is sent, one at a time, and answers with the bytes.
 import { parentPort } from 'node:worker_threads';
 import type { ReportData } from '../domain/reports/model.ts';
+import { ensureChartFont } from './chart-renderer.ts';
 import { renderReportFiles } from './render.ts';
 
 interface Request {
@@ -10,6 +11,9 @@ interface Request {
 
 const port = parentPort;
 if (port) {
+  // Everything rendering needs is loaded by now (this module's imports, the font): the pool may send work.
+  ensureChartFont();
+  port.postMessage({ ready: true });
   port.on('message', (request: Request) => {
     renderReportFiles(request.data).then(
       (files) => port.postMessage({ id: request.id, docx: files.docx, xlsx: files.xlsx }),

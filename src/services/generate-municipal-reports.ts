@@ -24,8 +24,10 @@ export interface GenerateMunicipalInput {
   /** Default: the kind's usual year for each county's plan. */
   year?: number | undefined;
   now?: Date;
-  /** Counties worked on at once: charts draw on the thread pool while the next county's data is read. */
+  /** Counties worked on at once: reports render in the workers while the next counties' data is read. */
   concurrency?: number;
+  /** Render worker threads; default one per core beside the main thread (0: render on the main thread only). */
+  renderWorkers?: number;
 }
 
 export interface MunicipalReports {
@@ -66,7 +68,7 @@ export async function generateMunicipalReports(
   const timings: { countyName: string; ms: number }[] = [];
   let finished = 0;
   let next = 0;
-  const pool = createRenderPool();
+  const pool = createRenderPool(input.renderWorkers);
   const renderer = (data: ReportData) => pool.render(data);
   const worker = async () => {
     while (next < counties.length) {
@@ -93,7 +95,7 @@ export async function generateMunicipalReports(
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 3) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, input.concurrency ?? 4) }, worker));
   } finally {
     await pool.close();
   }
