@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
@@ -82,5 +83,56 @@ async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migratePostgres(handle.db as unknown as Parameters<typeof migratePostgres>[0], {
       migrationsFolder: MIGRATIONS_FOLDER,
     });
+  }
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a read-only query and hands each row to `onRow` as it arrives, with `settings` (e.g. planner settings) in
+ * force for this statement only. On PostgreSQL the rows stream off the socket on a pooled connection of their own,
+ * so the caller can work on the first rows while the server still produces the rest; on PGlite (in-process, one
+ * connection) and inside an open transaction they come all at once and are handed over the same way.
+ */
+export async function streamRows(
+  exec: Executor,
+  query: SQL,
+  settings: readonly SQL[],
+  onRow: (row: Record<string, unknown>) => void,
+): Promise<void> {
+  const pool = (exec as { $client?: unknown }).$client;
+  if (!(pool instanceof pg.Pool)) {
+    const result = await exec.transaction(async (tx) => {
+      for (const setting of settings) await tx.execute(setting);
+      return tx.execute(query);
+    });
+    for (const row of (result as unknown as { rows: Record<string, unknown>[] }).rows) onRow(row);
+    return;
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('begin read only');
+    for (const setting of settings) await client.query(dialect.sqlToQuery(setting).sql);
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    await new Promise<void>((resolve, reject) => {
+      // A 'row' listener and no callback: node-postgres hands rows over as parsed instead of collecting them.
+      const streamed = new pg.Query(text, params);
+      streamed.on('row', (row: Record<string, unknown>) => {
+        try {
+          onRow(row);
+        } catch (error) {
+          reject(error);
+        }
+      });
+      streamed.on('error', reject);
+      streamed.on('end', () => resolve());
+      void client.query(streamed);
+    });
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
   }
 }

@@ -6,7 +6,7 @@
 // cost more than the query. The values are folded without ORDER BY so PostgreSQL can hash-aggregate instead of
 // sorting 200k+ rows; the domain orders observations itself.
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import { streamRows, type Executor } from '../db/client.ts';
 import { counties, indicatorSettings, indicatorValues, planIndicators, plans, units } from '../db/schema/index.ts';
 import type { PeriodKind } from '../domain/period/period.ts';
 import type { TargetKind } from '../domain/progress/target-kind.ts';
@@ -212,20 +212,27 @@ const packNumber = (column: SQL | AnyColumn): SQL => sql`coalesce(${column}::tex
 const unpackText = (field: string | undefined): string | null => (field === undefined || field === NULL_MARK ? null : field);
 const unpackNumber = (field: string | undefined): number | null => (field === undefined || field === NULL_MARK ? null : Number(field));
 
-export interface ComparisonRead {
-  plans: ComparedPlanRow[];
-  /** Every indicator of the compared plans, in no particular order. */
-  indicators: ComparisonIndicatorRow[];
+export interface ComparisonHandlers {
+  /** Called once, before any indicator: the compared plans (county-name order) and all their indicators. */
+  frame(plans: readonly ComparedPlanRow[], indicators: readonly ComparisonIndicatorRow[]): void;
+  /** Called once per indicator, `folded` filled, as soon as its values are in (those without values last). */
+  indicator(row: ComparisonIndicatorRow): void;
 }
 
 /**
  * The municipal comparison's rows: each county's latest plan, its indicators, and their official values up to
- * "as of", as statements sent together on separate pooled connections (on PostgreSQL): the value folding, the
- * database's biggest job, runs while the indicators are read and unpacked. The statements are read-only and keyed
- * by ids, so separate snapshots cannot mismatch: a value approved in between is simply in or out, as it would be
- * one millisecond earlier or later.
+ * "as of". Folding 200k+ values into text is the database's biggest job and evaluating 40k indicators is ours, so
+ * the two overlap: the values stream in (county, indicator) order off the status index, and each indicator is
+ * handed over the moment its row arrives, while plans and indicators are read alongside on other connections. The
+ * statements are read-only and keyed by ids, so separate snapshots cannot mismatch: a value approved in between is
+ * simply in or out, as it would be one millisecond earlier or later.
  */
-export async function readComparison(exec: Executor, scope: TenantScope, asOfSort: number): Promise<ComparisonRead> {
+export async function readComparison(
+  exec: Executor,
+  scope: TenantScope,
+  asOfSort: number,
+  handlers: ComparisonHandlers,
+): Promise<void> {
   const scoped = countyFilter(plans.countyId, scope);
   const valueScope = countyFilter(indicatorValues.countyId, scope);
   const i = planIndicators;
@@ -260,21 +267,38 @@ export async function readComparison(exec: Executor, scope: TenantScope, asOfSor
     ],
     sql` || ${sqlField} || `,
   );
-  // Folded in (county, indicator) order straight off the status index. PostgreSQL's own choice at this size, a
-  // sequential scan into a hash aggregate, spills to disk and took half as long again (≈450 vs ≈300 ms for 213k
-  // values); the planner cannot know the hash will spill, so this one statement is told, in its own transaction.
-  const valuesRead = exec.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_seqscan = off`);
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    return tx.execute(sql`
+  // Folded in (county, indicator) order straight off the status index, which also lets the rows stream out as they
+  // are made. PostgreSQL's own choice at this size, a sequential scan into a hash aggregate, emits nothing until
+  // the end and spills to disk (≈450 vs ≈300 ms for 213k values); the planner cannot know the hash will spill, so
+  // this one statement is told.
+  let frame: Map<string, ComparisonIndicatorRow> | null = null;
+  const early: [string, string][] = [];
+  const handed = new Set<string>();
+  const hand = (indicatorId: string, folded: string) => {
+    const row = frame?.get(indicatorId);
+    // Values of an indicator outside the compared plans (an older version's) are not asked for.
+    if (row === undefined || handed.has(indicatorId)) return;
+    row.folded = folded;
+    handed.add(indicatorId);
+    handlers.indicator(row);
+  };
+  const valuesRead = streamRows(
+    exec,
+    sql`
       select ${v.indicatorId} as indicator_id,
              string_agg(${v.period} || ':' || ${v.value}::text || ':' || ${v.source}, ';') as folded
       from ${v}
       where ${v.isOfficial} and ${v.periodSort} <= ${asOfSort}
         ${valueScope === undefined ? sql`` : sql`and ${valueScope}`}
       group by ${v.countyId}, ${v.indicatorId}
-      order by ${v.countyId}, ${v.indicatorId}`);
-  });
+      order by ${v.countyId}, ${v.indicatorId}`,
+    [sql`set local enable_seqscan = off`, sql`set local enable_bitmapscan = off`],
+    (r) => {
+      // Rows that arrive before the indicators are read wait for them.
+      if (frame === null) early.push([text(r.indicator_id), text(r.folded)]);
+      else hand(text(r.indicator_id), text(r.folded));
+    },
+  );
   const [planResult, indicatorResult] = await Promise.all([
     exec.execute(sql`
       with chosen as (${chosen})
@@ -301,10 +325,14 @@ export async function readComparison(exec: Executor, scope: TenantScope, asOfSor
   );
   planRows.sort(byCountyName);
   const indicators = unpackIndicators(planRows, rowsOf(indicatorResult));
-  const folded = new Map<string, string>();
-  for (const r of rowsOf(await valuesRead)) folded.set(text(r.indicator_id), text(r.folded));
-  for (const row of indicators) row.folded = folded.get(row.indicatorId) ?? null;
-  return { plans: planRows, indicators };
+  handlers.frame(planRows, indicators);
+  const byId = new Map<string, ComparisonIndicatorRow>();
+  for (const row of indicators) byId.set(row.indicatorId, row);
+  frame = byId;
+  for (const [indicatorId, folded] of early) hand(indicatorId, folded);
+  early.length = 0;
+  await valuesRead;
+  for (const row of indicators) if (!handed.has(row.indicatorId)) handlers.indicator(row);
 }
 
 function unpackIndicators(planRows: readonly ComparedPlanRow[], raw: readonly Raw[]): ComparisonIndicatorRow[] {

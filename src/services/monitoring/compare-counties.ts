@@ -43,52 +43,56 @@ export async function compareCounties(
 ): Promise<CountyComparison> {
   requireAction(access, 'plan.compare');
   const period = statusPeriod(input.period, null);
-  const { plans, indicators } = await readComparison(db, narrowScope(access.scope, input.countyIds), periodSortKey(period));
   const counties: ComparedCounty[] = [];
-  // Each plan's indicators in its table order, plans in the counties' order: a row's name is the first county's.
-  const byPlan = new Map<string, ComparisonIndicatorRow[]>();
-  for (const plan of plans) {
-    counties.push({ countyId: plan.countyId, countyName: plan.countyName, planId: plan.planId, planTitle: plan.planTitle });
-    byPlan.set(plan.planId, []);
-  }
-  for (const row of indicators) byPlan.get(row.planId)?.push(row);
   const byKey = new Map<string, ComparisonRow>();
-  const keys = new Map<string, string>();
   // Where each indicator's cell goes; an indicator left out (a plan naming two rows alike keeps the first; the
   // second is still in that county's own status table) has none.
   const cellOf = new Map<string, { line: ComparisonRow; at: number }>();
-  const takenOf = new Map<ComparisonRow, Uint8Array>();
-  let at = 0;
-  for (const planRows of byPlan.values()) {
-    if (planRows.length > 1) planRows.sort(byOrdinal);
-    for (const row of planRows) {
-      // Plans repeat the same few dozen names: normalise each once.
-      let key = keys.get(row.name);
-      if (key === undefined) {
-        key = indicatorMatchKey(row.name);
-        keys.set(row.name, key);
+  await readComparison(db, narrowScope(access.scope, input.countyIds), periodSortKey(period), {
+    frame(plans, indicators) {
+      // Each plan's indicators in its table order, plans in the counties' order: a row's name is the first county's.
+      const byPlan = new Map<string, ComparisonIndicatorRow[]>();
+      for (const plan of plans) {
+        counties.push({ countyId: plan.countyId, countyName: plan.countyName, planId: plan.planId, planTitle: plan.planTitle });
+        byPlan.set(plan.planId, []);
       }
-      let line = byKey.get(key);
-      if (line === undefined) {
-        line = { key, name: row.name, unit: row.unit, cells: new Array<StatusCell | null>(counties.length).fill(null) };
-        byKey.set(key, line);
+      for (const row of indicators) byPlan.get(row.planId)?.push(row);
+      const keys = new Map<string, string>();
+      const takenOf = new Map<ComparisonRow, Uint8Array>();
+      let at = 0;
+      for (const planRows of byPlan.values()) {
+        if (planRows.length > 1) planRows.sort(byOrdinal);
+        for (const row of planRows) {
+          // Plans repeat the same few dozen names: normalise each once.
+          let key = keys.get(row.name);
+          if (key === undefined) {
+            key = indicatorMatchKey(row.name);
+            keys.set(row.name, key);
+          }
+          let line = byKey.get(key);
+          if (line === undefined) {
+            line = { key, name: row.name, unit: row.unit, cells: new Array<StatusCell | null>(counties.length).fill(null) };
+            byKey.set(key, line);
+          }
+          let taken = takenOf.get(line);
+          if (taken === undefined) {
+            taken = new Uint8Array(counties.length);
+            takenOf.set(line, taken);
+          }
+          if (taken[at] === 0) {
+            taken[at] = 1;
+            cellOf.set(row.indicatorId, { line, at });
+          }
+        }
+        at += 1;
       }
-      let taken = takenOf.get(line);
-      if (taken === undefined) {
-        taken = new Uint8Array(counties.length);
-        takenOf.set(line, taken);
-      }
-      if (taken[at] === 0) {
-        taken[at] = 1;
-        cellOf.set(row.indicatorId, { line, at });
-      }
-    }
-    at += 1;
-  }
-  for (const row of indicators) {
-    const place = cellOf.get(row.indicatorId);
-    if (place !== undefined) place.line.cells[place.at] = evaluateStatusCell(row, period);
-  }
+    },
+    // Evaluated as each indicator's values arrive, while the database is still folding the rest.
+    indicator(row) {
+      const place = cellOf.get(row.indicatorId);
+      if (place !== undefined) place.line.cells[place.at] = evaluateStatusCell(row, period);
+    },
+  });
   return { period: formatPeriod(period), periodLabel: periodLabel(period), counties, rows: [...byKey.values()] };
 }
 
