@@ -113,6 +113,8 @@ export function scheduleSupervisionScan(db: Database, options: ScanScheduleOptio
   let catchUpTimer: unknown = null;
   let nextRun: Date | null = null;
   let running: Promise<void> | null = null;
+  // The catch-up check reads the audit log before it decides to scan; idle() waits for it too.
+  let checking: Promise<void> | null = null;
 
   // One scan at a time: a daily run falling due while the catch-up scan is still going waits for the next day
   // rather than scanning the same day twice in parallel (the partial unique index would hold, but mails would not).
@@ -151,14 +153,19 @@ export function scheduleSupervisionScan(db: Database, options: ScanScheduleOptio
   catchUpTimer = clock.setTimeout(() => {
     catchUpTimer = null;
     if (stopped) return;
-    void lastScan()
+    checking = lastScan()
       .then((last) => (catchUpDue(last, at, clock.now()) ? runScan('启动补扫') : undefined))
-      .catch((error: unknown) => log.error(`督办补扫检查失败 / catch-up check failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log.error(`督办补扫检查失败 / catch-up check failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        checking = null;
+      });
   }, options.catchUpDelayMs ?? CATCH_UP_DELAY_MS);
 
   return {
     nextRunAt: () => nextRun,
-    idle: () => running ?? Promise.resolve(),
+    async idle() {
+      while (checking !== null || running !== null) await (checking ?? running);
+    },
     stop() {
       stopped = true;
       nextRun = null;
