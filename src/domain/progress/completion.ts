@@ -141,7 +141,8 @@ export function observationPeriod(observation: Observation): Period {
   return period;
 }
 
-interface DatedValue {
+/** An observation ready for the formulas: its period resolved, its value a finite number. */
+export interface DatedValue {
   period: Period;
   dataYear: number;
   value: number;
@@ -191,7 +192,11 @@ export function completionShare(
   series: readonly Observation[],
   options: CompletionOptions = {},
 ): CompletionResult {
-  const values = usableObservations(series, options);
+  return completionOfValues(kind, spec, usableObservations(series, options));
+}
+
+/** completionShare on observations already made usable (usableObservations), so a caller can share them. */
+export function completionOfValues(kind: TargetKind, spec: TargetSpec, values: readonly DatedValue[]): CompletionResult {
   switch (kind) {
     case 'level-up':
     case 'level-down':

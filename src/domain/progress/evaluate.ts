@@ -1,9 +1,9 @@
 // One indicator, end to end: 完成进度, 序时进度, 评价, the sentence for the table, and the projection to the target
 // year. This is what a monitoring table row or a 中期评估 indicator table needs.
 import type { IndicatorAttribute } from '../plan/model.ts';
-import { comparePeriods, type Period } from '../period/period.ts';
-import { completionShare, observationPeriod, type CompletionResult, type Observation, type TargetSpec } from './completion.ts';
-import { describeProjection, projectToTarget, type ForecastResult, type ProjectionResult } from './forecast.ts';
+import type { Period } from '../period/period.ts';
+import { completionOfValues, usableObservations, type CompletionResult, type Observation, type TargetSpec } from './completion.ts';
+import { describeProjection, projectFromValues, type ForecastResult, type ProjectionResult } from './forecast.ts';
 import { classifyStatus, explainStatus, type StatusVerdict } from './status.ts';
 import type { TargetKind } from './target-kind.ts';
 
@@ -34,17 +34,15 @@ export interface IndicatorMeasurement {
 }
 
 export function measureIndicator(input: IndicatorEvaluationInput): IndicatorMeasurement {
-  const options = input.asOf === undefined ? {} : { asOf: input.asOf };
-  const completion = completionShare(input.kind, input.spec, input.series, options);
+  // One cut-off for both: the forecast never looks past the evaluated period (a history table's own future).
+  const values = usableObservations(input.series, input.asOf === undefined ? {} : { asOf: input.asOf });
+  const completion = completionOfValues(input.kind, input.spec, values);
   const verdict = classifyStatus({
     attribute: input.attribute,
     completion,
     ...(input.tolerance === undefined ? {} : { tolerance: input.tolerance }),
   });
-  // The forecast uses the same cut-off as the evaluation, so a history table never looks into its own future.
-  const asOf = input.asOf;
-  const series = asOf === undefined ? input.series : seriesUpTo(input.series, asOf);
-  const projection = projectToTarget({ kind: input.kind, attribute: input.attribute, spec: input.spec, series });
+  const projection = projectFromValues({ kind: input.kind, attribute: input.attribute, spec: input.spec }, values);
   return { completion, verdict, projection };
 }
 
@@ -52,10 +50,4 @@ export function evaluateIndicator(input: IndicatorEvaluationInput): IndicatorEva
   const { completion, verdict, projection } = measureIndicator(input);
   const forecast = projection.possible ? describeProjection(input, projection) : projection;
   return { completion, verdict, explanation: explainStatus(verdict), forecast };
-}
-
-function seriesUpTo(series: readonly Observation[], asOf: Period): Observation[] {
-  const kept: Observation[] = [];
-  for (const o of series) if (comparePeriods(observationPeriod(o), asOf) <= 0) kept.push(o);
-  return kept;
 }

@@ -1,7 +1,7 @@
 // 预测 to the target year from the annual series, to flag indicators unlikely to be met (预警) in the 中期评估 and
 // the 后半期 recommendations. Deliberately simple, named methods: the report must say how the figure was obtained.
 import type { IndicatorAttribute } from '../plan/model.ts';
-import { type TargetSpec, type Observation, targetReduction, usableObservations } from './completion.ts';
+import { type DatedValue, type TargetSpec, type Observation, targetReduction, usableObservations } from './completion.ts';
 import { assertPlanSpan } from './schedule.ts';
 import { comparatorSign, formatPlain, satisfies, type TargetKind } from './target-kind.ts';
 import { formatPercent } from './status.ts';
@@ -109,6 +109,11 @@ function notMade(method: ForecastMethod, reason: string): ForecastNotMade {
 
 /** forecastToTarget's figures without its sentence (same rules; see there). */
 export function projectToTarget(input: ForecastInput): ProjectionResult {
+  return projectFromValues(input, usableObservations(input.series));
+}
+
+/** projectToTarget on observations already made usable (usableObservations), so a caller can share them. */
+export function projectFromValues(input: Omit<ForecastInput, 'series'>, values: readonly DatedValue[]): ProjectionResult {
   const { kind, spec } = input;
   assertPlanSpan(spec);
   const method = FORECAST_METHOD_BY_KIND[kind];
@@ -118,7 +123,7 @@ export function projectToTarget(input: ForecastInput): ProjectionResult {
   const byYear = new Array<number | undefined>(span + 1);
   // X0 when the plan gives none: the first full-year figure of the base year (as resolveBaseline reads it).
   let baseYearValue: number | null = null;
-  for (const v of usableObservations(input.series)) {
+  for (const v of values) {
     if (v.period.kind !== 'year' || v.dataYear < spec.baseYear || v.dataYear > spec.targetYear) continue;
     byYear[v.dataYear - spec.baseYear] = v.value;
     if (v.dataYear === spec.baseYear && baseYearValue === null) baseYearValue = v.value;
