@@ -171,30 +171,10 @@ export interface ComparedPlanRow {
 }
 
 /** An indicator of a compared plan: what evaluation reads (see StatusEvaluationRow), no display-only columns. */
-export interface ComparisonIndicatorRow {
-  countyId: string;
-  planId: string;
-  planStart: number | null;
-  planEnd: number | null;
-  indicatorId: string;
-  ordinal: number;
-  seq: string;
-  name: string;
-  unit: string | null;
-  attribute: string | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  baselineText: string | null;
-  targetYear: number | null;
-  targetValue: number | null;
-  targetComparator: string | null;
-  targetText: string | null;
-  cumulative: boolean;
-  annualGrowthRate: number | null;
-  targetKind: TargetKind | null;
-  tolerance: number | null;
-  folded: string | null;
-}
+export type ComparisonIndicatorRow = Omit<
+  IndicatorStatusRow,
+  'countyName' | 'planTitle' | 'frequency' | 'responsibleUnitId' | 'responsibleUnitName'
+>;
 
 // The comparison reads ~40k indicators at municipal scale. Sent as ordinary columns, the driver's per-field
 // decoding cost more than the evaluation, so each plan's indicators come packed into ONE text per plan: fields joined by US (\x1f), records by RS (\x1e), NULL written as

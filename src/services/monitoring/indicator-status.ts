@@ -193,27 +193,9 @@ export function kindOf(row: PlanIndicator, override: TargetKind | null): { kind:
 }
 
 /** What evaluating one row needs from the status query (the municipal comparison reads only these). */
-export type StatusEvaluationRow = Pick<
+export type StatusEvaluationRow = Omit<
   IndicatorStatusRow,
-  | 'indicatorId'
-  | 'planStart'
-  | 'planEnd'
-  | 'seq'
-  | 'name'
-  | 'unit'
-  | 'attribute'
-  | 'baselineYear'
-  | 'baselineValue'
-  | 'baselineText'
-  | 'targetYear'
-  | 'targetValue'
-  | 'targetComparator'
-  | 'targetText'
-  | 'cumulative'
-  | 'annualGrowthRate'
-  | 'targetKind'
-  | 'tolerance'
-  | 'folded'
+  'countyId' | 'countyName' | 'planId' | 'planTitle' | 'ordinal' | 'frequency' | 'responsibleUnitId' | 'responsibleUnitName'
 >;
 
 interface RowMeasurement {

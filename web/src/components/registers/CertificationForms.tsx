@@ -6,10 +6,11 @@ import { inForce } from '@domain/registers/rule-packs.ts';
 import { App, Col, DatePicker, Descriptions, Form, Input, Modal, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { fetchEnterprises, fetchRulePacks, recordCertification, updateCertification, type Certification, type RulePack, type StoredCertification } from '../../api/registers.ts';
+import { fetchRulePacks, recordCertification, updateCertification, type Certification, type RulePack, type StoredCertification } from '../../api/registers.ts';
 import { useSchemaSave } from '../../lib/form-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { isoDay, pickerDay, SaveErrorAlert, textOrNull } from './shared.tsx';
 
 /** How the number is called on the paper: 科技型中小企业 get an 入库编号, 高企 a 证书编号. */
@@ -43,7 +44,6 @@ export function AddCertification({ open, onClose, onSaved }: { open: boolean; on
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
   const { save, error, busy, clearError } = useSchemaSave(form, certificationBody, ADD_LABELS);
-  const enterprises = useAsync(() => (open ? fetchEnterprises('') : Promise.resolve(null)), [open]);
   const packs = useAsync(() => (open ? fetchRulePacks() : Promise.resolve(null)), [open]);
   const kind = Form.useWatch('kind', form);
   const issuedOn = Form.useWatch('issuedOn', form);
@@ -80,13 +80,7 @@ export function AddCertification({ open, onClose, onSaved }: { open: boolean; on
     >
       <Form form={form} layout="vertical" onValuesChange={clearError} data-testid="certification-form">
         <Form.Item name="enterpriseId" label={ADD_LABELS.enterpriseId} rules={[{ required: true, message: '请选择企业' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={enterprises.loading}
-            placeholder="输入名称或信用代码查找"
-            notFoundContent={enterprises.loading ? '正在加载…' : '企业库中没有匹配的企业，请先在“企业名录”新增'}
-            options={(enterprises.data?.enterprises ?? []).map((e) => ({ value: e.id, label: `${e.name}（${e.uscc}）` }))}
-          />
+          <EnterpriseSelect withUscc placeholder="输入名称或信用代码查找" emptyText="企业库中没有匹配的企业，请先在“企业名录”新增" />
         </Form.Item>
         <Row gutter={12}>
           <Col span={10}>

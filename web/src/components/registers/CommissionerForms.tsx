@@ -15,7 +15,6 @@ import {
   confirmServiceLog,
   createCommissioner,
   dispatchCommissioner,
-  fetchEnterprises,
   fetchRulePacks,
   logService,
   uploadServiceLogPhoto,
@@ -25,6 +24,7 @@ import {
 } from '../../api/registers.ts';
 import { useSchemaSave } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { isoDay, SaveErrorAlert, textOrNull } from './shared.tsx';
 
 // ── new commissioner ───────────────────────────────────────────────────────────────────────────────────────────
@@ -118,7 +118,6 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
   const { message } = App.useApp();
   const [form] = Form.useForm<DispatchValues>();
   const { save, error, busy, clearError } = useSchemaSave(form, dispatchBody, DISPATCH_LABELS);
-  const enterprises = useAsync(() => (open ? fetchEnterprises('') : Promise.resolve(null)), [open]);
   async function submit() {
     const saved = await save(() => {
       const v = form.getFieldsValue();
@@ -150,14 +149,7 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
         form={form}
         layout="vertical"
         data-testid="dispatch-form"
-        onValuesChange={(changed: DispatchValues) => {
-          clearError();
-          // The enterprise's name is the usual 服务对象; fill it in when still empty.
-          if (changed.enterpriseId && !form.getFieldValue('serviceObject')) {
-            const chosen = enterprises.data?.enterprises.find((e) => e.id === changed.enterpriseId);
-            if (chosen) form.setFieldsValue({ serviceObject: chosen.name, town: form.getFieldValue('town') ?? chosen.town ?? undefined });
-          }
-        }}
+        onValuesChange={clearError}
       >
         <Row gutter={12}>
           <Col span={10}>
@@ -167,12 +159,14 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
           </Col>
           <Col span={14}>
             <Form.Item name="enterpriseId" label={`${DISPATCH_LABELS.enterpriseId}（企业库）`}>
-              <Select
+              <EnterpriseSelect
                 allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={enterprises.loading}
-                notFoundContent={enterprises.loading ? '正在加载…' : '企业库中没有匹配的企业'}
-                options={(enterprises.data?.enterprises ?? []).map((e) => ({ value: e.id, label: e.name }))}
+                onPick={(chosen) => {
+                  // The enterprise's name is the usual 服务对象; fill it in when still empty.
+                  if (chosen && !form.getFieldValue('serviceObject')) {
+                    form.setFieldsValue({ serviceObject: chosen.name, town: form.getFieldValue('town') ?? chosen.town ?? undefined });
+                  }
+                }}
               />
             </Form.Item>
           </Col>

@@ -6,7 +6,8 @@ import { CONTRACT_TYPES, contractProblems, type ContractType } from '@domain/reg
 import { App, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import { createContract, fetchEnterprises, updateContract, type Contract } from '../../api/registers.ts';
+import { createContract, updateContract, type Contract } from '../../api/registers.ts';
+import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { useSchemaSave } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/useAsync.ts';
 import { isoDay, pickerDay, SaveErrorAlert, textOrNull } from './shared.tsx';
@@ -77,7 +78,6 @@ export function ContractForm({ open, contract, onClose, onSaved }: { open: boole
   const create = useSchemaSave(form, contractBody, LABELS);
   const patch = useSchemaSave(form, contractPatchBody, { ...LABELS, version: '版本' });
   const { error, busy } = creating ? create : patch;
-  const enterprises = useAsync(() => (open ? fetchEnterprises('') : Promise.resolve(null)), [open]);
   useEffect(() => {
     const current = patch.error?.conflict ? patch.error.current : undefined;
     if (current && typeof current === 'object' && 'registrationNumber' in current && 'version' in current) {
@@ -205,13 +205,7 @@ export function ContractForm({ open, contract, onClose, onSaved }: { open: boole
           </Col>
           <Col span={8}>
             <Form.Item name="enterpriseId" label={`${LABELS.enterpriseId}（企业库，可不选）`}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                loading={enterprises.loading}
-                notFoundContent={enterprises.loading ? '正在加载…' : '企业库中没有匹配的企业'}
-                options={(enterprises.data?.enterprises ?? []).map((e) => ({ value: e.id, label: e.name }))}
-              />
+              <EnterpriseSelect allowClear />
             </Form.Item>
           </Col>
         </Row>
