@@ -1,6 +1,7 @@
 // 科技特派员: commissioners (市级/县级, type, dispatching unit, field), their dispatches under 三方协议, service logs
 // with the served unit's confirmation and photos, and the annual assessment under the configurable weights. The
 // entry forms live in components/registers/CommissionerForms.tsx.
+import type { AssessmentLine } from '@domain/registers/commissioners.ts';
 import { CameraOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, List, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
@@ -195,15 +196,6 @@ function PhotoButton({ log, onUploaded }: { log: ServiceLog; onUploaded: () => v
       </Button>
     </Upload>
   );
-}
-
-interface AssessmentLine {
-  code: string;
-  label: string;
-  weight: number;
-  raw: number;
-  points: number;
-  detail: string;
 }
 
 /** The stored result's lines (the API types `result` loosely: it is whatever the pack version produced). */
