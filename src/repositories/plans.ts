@@ -169,6 +169,17 @@ export async function lockPlanRow(exec: Executor, scope: TenantScope, planId: st
   return rows.length > 0;
 }
 
+/**
+ * Inside a write transaction: waits for any re-import of this plan to finish (FOR SHARE against its FOR UPDATE),
+ * then says whether the plan is still the current version. Two statements on purpose: under READ COMMITTED the
+ * second one's snapshot is taken after the wait, so it sees the newer version a re-import just committed.
+ */
+export async function isPlanStillCurrent(exec: Executor, planId: string): Promise<boolean> {
+  await exec.select({ id: plans.id }).from(plans).where(eq(plans.id, planId)).for('share');
+  const rows = await exec.select({ id: plans.id }).from(plans).where(and(eq(plans.id, planId), isCurrentVersion));
+  return rows.length > 0;
+}
+
 export async function findPlanDetail(exec: Executor, scope: TenantScope, planId: string): Promise<PlanDetail | null> {
   const summary = await findPlanSummary(exec, scope, planId);
   if (!summary) return null;

@@ -187,6 +187,14 @@ describe('导入新版本 carries the county’s work over', () => {
     expect(owed.map((i) => i.id).sort()).toEqual([indicatorNamed(plan, RD).id, indicatorNamed(plan, PATENTS_NEW).id].sort());
   });
 
+  it('a figure entered against version 1 after the re-import is refused (409), not left behind on the old version', async () => {
+    const stale = enterValue(db(), admin, { indicatorId: ids.platforms, period: '2024', source: 'statistics', value: 9, expectedVersion: 0 });
+    await expect(stale).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(stale).rejects.toThrow('该规划已导入新版本');
+    const [left] = await db().select({ n: count() }).from(indicatorValues).where(eq(indicatorValues.indicatorId, ids.platforms));
+    expect(left?.n).toBe(2);
+  });
+
   it('the task, its indicator links and the ledger follow; the removed project’s ledger entry stays', async () => {
     const plan = await getPlan(db(), ALL_COUNTIES, v2);
     const task = await getTask(db(), admin, ids.task);

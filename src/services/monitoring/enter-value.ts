@@ -5,8 +5,9 @@ import { formatPeriod } from '../../domain/period/period.ts';
 import type { ValueSource } from '../../domain/reporting/vocabulary.ts';
 import { findMonitoredIndicator } from '../../repositories/indicator-settings.ts';
 import { findValue, type ValueRecord } from '../../repositories/indicator-values.ts';
+import { isPlanStillCurrent } from '../../repositories/plans.ts';
 import type { Access } from '../auth/access.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { NotFoundError, ValidationError, VersionConflictError } from '../errors.ts';
 import { periodFromInput, requireAction, requireOwnUnit } from './guards.ts';
 import { assertReportEditable, assertValueAcceptable, claimReport, openReport, saveValue } from './value-writes.ts';
 
@@ -49,6 +50,14 @@ export async function enterValue(db: Executor, access: Access, input: EnterValue
     requireOwnUnit(access, unitId);
   }
   const id = await db.transaction(async (tx) => {
+    // A figure for an indicator of a replaced version (导入新版本 moved its data on) would be lost to every view.
+    if (!(await isPlanStillCurrent(tx, indicator.planId))) {
+      throw new VersionConflictError(
+        'plan',
+        { planId: indicator.planId },
+        '该规划已导入新版本，数据已随新版本迁移，请刷新后在新版本中填报 / this plan has a newer version: refresh and enter the figure there',
+      );
+    }
     const report = input.source === 'unit' && unitId !== null ? await openReport(tx, indicator.countyId, unitId, formatPeriod(period)) : null;
     if (report) assertReportEditable(report);
     const saved = await saveValue(tx, access, {
