@@ -64,7 +64,7 @@ describe.skipIf(blocker !== null)('web app in Chromium', { timeout: 90_000 }, ()
     await page.getByTestId('plan-indicators').waitFor();
     const rows = await page.getByTestId('plan-indicators').locator('tbody tr.ant-table-row').count();
     expect(rows).toBeGreaterThan(5);
-    await expect(page.getByText('第一章').first().isVisible()).resolves.toBe(true);
+    await page.getByText('第一章').first().waitFor({ state: 'visible' });
     await screenshot(page, '02-plan');
     await page.getByRole('tab', { name: /专栏/ }).click();
     await screenshot(page, '02-plan-boxes');
@@ -111,7 +111,7 @@ describe.skipIf(blocker !== null)('web app in Chromium', { timeout: 90_000 }, ()
   it('filters the project list, totals the investment in 万元/亿元, and exports the table to .xlsx', async () => {
     await page.goto(`${running.baseUrl}/projects`);
     await page.getByTestId('projects-table').waitFor();
-    await expect(page.getByText('总投资').first().isVisible()).resolves.toBe(true);
+    await page.getByText('总投资').first().waitFor({ state: 'visible' });
     await screenshot(page, '04-projects');
     const all = await page.getByTestId('projects-table').locator('tbody tr.ant-table-row').count();
     await page.getByLabel('按类别筛选').click();
@@ -151,11 +151,11 @@ describe.skipIf(blocker !== null)('web app in Chromium', { timeout: 90_000 }, ()
     await page.getByTestId('owed-table').waitFor();
     const tiles = await page.getByTestId('status-tiles').locator('.status-tile').count();
     expect(tiles).toBe(7);
-    await expect(page.getByText(/序时进度 80\.0%/).first().isVisible()).resolves.toBe(true);
+    await page.getByText(/序时进度 80\.0%/).first().waitFor({ state: 'visible' });
     // Behind pace first: the first row is never ahead of the last.
     const first = await page.getByTestId('indicator-status-table').locator('tbody .status-tag').first().textContent();
     expect(['约束性未达标', '滞后']).toContain(first);
-    await expect(page.getByTestId('owed-table').getByText('财政局').isVisible()).resolves.toBe(true);
+    await page.getByTestId('owed-table').getByText('财政局').waitFor({ state: 'visible' });
     statusBefore = await dashboardStatus(FISCAL);
     await screenshot(page, '05-dashboard');
     await screenshot(page, '05-dashboard-full', true);

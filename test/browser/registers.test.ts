@@ -96,7 +96,7 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
   it('企业库 lists the register with valid-certification badges', async () => {
     await page.goto(`${running.baseUrl}/enterprises`);
     await page.getByTestId('enterprise-table').getByText('奉节眼镜科技有限公司').waitFor();
-    await expect(page.getByTestId('enterprise-table').getByText('高新技术企业').first().isVisible()).resolves.toBe(true);
+    await page.getByTestId('enterprise-table').getByText('高新技术企业').first().waitFor({ state: 'visible' });
     await screenshot(page, 'registers-01-enterprises');
   });
 
@@ -191,7 +191,7 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await form.waitFor();
     await page.getByRole('button', { name: '保存' }).click();
     await form.getByText('请填写登记编号').waitFor();
-    await expect(form.getByText('请选择合同类型').isVisible()).resolves.toBe(true);
+    await form.getByText('请选择合同类型').waitFor({ state: 'visible' });
     await screenshot(page, 'registers-11-contract-form-blank');
     await form.getByLabel('登记编号').fill(`${THIS_YEAR}500236000021`);
     await fillDate(form, '登记日期', `${THIS_YEAR}-06-18`);
@@ -214,7 +214,7 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await expect(row.textContent()).resolves.toContain(`${THIS_YEAR}500236000021`);
     // 输出 total of the year: 320.5 (seeded) + 80 (entered); 技术交易额 300 + 75 kept apart.
     await page.getByTestId('contract-totals').getByText('400.5 万元').waitFor();
-    await expect(page.getByTestId('contract-totals').getByText('375 万元').isVisible()).resolves.toBe(true);
+    await page.getByTestId('contract-totals').getByText('375 万元').waitFor({ state: 'visible' });
     await screenshot(page, 'registers-13-contract-saved');
 
     // A correction that a colleague overtakes: the save answers 409, the form says so and shows their version.
