@@ -1,6 +1,7 @@
 // Zod schemas of the monitoring API (指标监测): request bodies and answers. The routes validate and serialise with
 // them; the web app's forms reuse them. The type checks at the bottom keep them in step with the services.
 import { z } from 'zod';
+import type { Same } from './same.ts';
 import { PERIOD_KINDS } from '../domain/period/period.ts';
 import { FORECAST_METHODS, STATUS_OUTCOMES, TARGET_KINDS } from '../domain/progress/index.ts';
 import { ATTACHMENT_KINDS, FILE_TYPES } from '../domain/reporting/file-type.ts';
@@ -386,7 +387,6 @@ export const sheetUploadSchema = z.object({
 });
 
 // Compile-time checks: the schemas and the service types describe the same objects.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const checks: [
   Same<z.infer<typeof valueRecordSchema>, ValueRecord>,
   Same<z.infer<typeof reportRecordSchema>, ReportRecord>,

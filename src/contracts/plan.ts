@@ -1,6 +1,7 @@
 // Zod schemas of the plan API: the HTTP routes validate/serialise with them and the web app's forms reuse them.
 // Shapes mirror src/domain/plan/model.ts; the type checks at the bottom keep the two in step.
 import { z } from 'zod';
+import type { Same } from './same.ts';
 import type { PlanDiff } from '../domain/plan/diff-plans.ts';
 import type { ParsedPlan } from '../domain/plan/model.ts';
 import type { PlanDetail, PlanSummary } from '../repositories/plans.ts';
@@ -181,7 +182,6 @@ export const planUploadHeadersSchema = z.object({
 });
 
 // Compile-time checks: the schemas and the domain/repository types describe the same objects.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const parsedPlanMatches: Same<z.infer<typeof parsedPlanSchema>, ParsedPlan> = true;
 const summaryMatches: Same<z.infer<typeof planSummarySchema>, PlanSummary> = true;
 const detailMatches: Same<z.infer<typeof planDetailSchema>, PlanDetail> = true;

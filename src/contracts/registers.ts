@@ -2,6 +2,7 @@
 // them, and the rule-pack service checks published parameters against the kind's schema. The type checks at the
 // bottom keep them in step with the domain types.
 import { z } from 'zod';
+import type { Same } from './same.ts';
 import { CERTIFICATION_KINDS } from '../domain/registers/certifications.ts';
 import { COMMISSIONER_LEVELS, COMMISSIONER_TYPES, type CommissionerAssessmentParams } from '../domain/registers/commissioners.ts';
 import { isIsoDate } from '../domain/registers/dates.ts';
@@ -652,7 +653,6 @@ export const storedRegisterFigureSchema = z.object({
 });
 
 // Compile-time checks: schemas and domain types describe the same objects.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const tsmeMatches: Same<z.infer<typeof tsmeParamsSchema>, TsmeParams> = true;
 const hnteMatches: Same<z.infer<typeof hnteParamsSchema>, HnteParams> = true;
 const innovativeMatches: Same<z.infer<typeof innovativeSmeParamsSchema>, InnovativeSmeParams> = true;

@@ -1,6 +1,7 @@
 // Zod schemas of the report API (评估报告): the generation request, the job with its progress and files. The routes
 // validate and serialise with them; the web app reuses them. The type check at the bottom keeps them in step.
 import { z } from 'zod';
+import type { Same } from './same.ts';
 import { REPORT_JOB_STATUSES, REPORT_KINDS } from '../domain/reports/model.ts';
 import type { ReportJobRecord } from '../repositories/report-jobs.ts';
 
@@ -44,6 +45,5 @@ export const reportJobSchema = z.object({
 
 export const reportJobListSchema = z.object({ jobs: z.array(reportJobSchema) });
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _jobInSync: Same<z.infer<typeof reportJobSchema>, ReportJobRecord> = true;
 void _jobInSync;

@@ -1,6 +1,7 @@
 // Zod schemas of the task, ledger, 督办, notification and 考核 API. The routes validate and serialise with them;
 // the web app's forms reuse them. The type checks at the bottom keep them in step with the services.
 import { z } from 'zod';
+import type { Same } from './same.ts';
 import { CANDIDATE_STATES, SUPERVISED_KINDS, TASK_STATES } from '../db/schema/index.ts';
 import { FILE_TYPES } from '../domain/reporting/file-type.ts';
 import { REPORT_STATES } from '../domain/reporting/workflow.ts';
@@ -435,7 +436,6 @@ export const assessmentSchema = z.object({
 });
 
 // Compile-time checks: the schemas and the service types describe the same objects.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const checks: [
   Same<z.infer<typeof candidateSchema>, CandidateView>,
   Same<z.infer<typeof taskSchema>, TaskView>,
