@@ -1,8 +1,10 @@
 // Indicator status at municipal scale: 2,844 counties × 15 indicators × 6 years (≈256k official values), in
 // PostgreSQL (DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test, into a fresh database created and
 // dropped here) and in in-memory PGlite. Times the status of every county for one year through the service layer
-// (compareCounties: one set-based query, then the pure domain) beside a bare SQL aggregate over the same rows, and
-// one county's status (getPlanStatus). Goals: all counties ≤ 1 s and ≤ 3× the bare SQL on PostgreSQL; one county
+// (compareCounties: the counties' kept plan frames checked against their stamps, every official value read and
+// folded in one streamed query, each indicator evaluated in the pure domain) beside a bare SQL aggregate over the
+// same rows, and one county's status (getPlanStatus). The first call, which also reads every plan frame, is
+// printed on its own. Goals: all counties ≤ 1 s and ≤ 3× the bare SQL on PostgreSQL; one county
 // ≤ 20 ms.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
@@ -208,7 +210,8 @@ export async function generate(db: Database): Promise<{ planIds: string[]; value
     },
     valueRows,
   );
-  await db.execute(sql`analyze`);
+  // As autovacuum would leave a live database: statistics, and the visibility map the bare aggregate's plan reads.
+  await db.execute(sql`vacuum analyze`);
   return { planIds: planRows.map((p) => p.id), values: valueRows.length };
 }
 
@@ -238,6 +241,8 @@ export interface MonitoringBenchResult {
   database: string;
   values: number;
   generateMs: number;
+  /** The first call, plan frames not yet kept. */
+  firstCallMs: number;
   allCountiesMs: number;
   bareSqlMs: number;
   ratio: number;
@@ -251,15 +256,19 @@ export async function measure(handle: DatabaseHandle, label: string): Promise<Mo
   const access = operatorAccess('bench');
   const period = String(STATUS_YEAR);
   const asOfSort = periodSortKey(yearPeriod(STATUS_YEAR));
+  // The first call after start reads and prepares every county's plan frame (kept afterwards until a plan,
+  // indicator, setting or county name changes — see comparison-frames.ts); the median is of the calls after it.
+  const firstStarted = performance.now();
   const check = await compareCounties(handle.db, access, { period });
+  const firstCallMs = performance.now() - firstStarted;
   if (check.counties.length !== COUNTIES || check.rows.length !== INDICATORS_PER_COUNTY) {
     throw new Error(`bench data mismatch: ${check.counties.length} counties, ${check.rows.length} rows`);
   }
-  const allCountiesMs = await median(5, () => compareCounties(handle.db, access, { period }));
-  const bareSqlMs = await median(5, () => bareAggregate(handle.db, asOfSort));
+  const allCountiesMs = await median(9, () => compareCounties(handle.db, access, { period }));
+  const bareSqlMs = await median(9, () => bareAggregate(handle.db, asOfSort));
   let i = 0;
   const oneCountyMs = await median(50, () => getPlanStatus(handle.db, access, { planId: planIds[(i += 97) % planIds.length] ?? '', period }));
-  return { database: label, values, generateMs, allCountiesMs, bareSqlMs, ratio: allCountiesMs / bareSqlMs, oneCountyMs };
+  return { database: label, values, generateMs, firstCallMs, allCountiesMs, bareSqlMs, ratio: allCountiesMs / bareSqlMs, oneCountyMs };
 }
 
 function describe(r: MonitoringBenchResult, goals: boolean): string {
@@ -268,7 +277,8 @@ function describe(r: MonitoringBenchResult, goals: boolean): string {
   return (
     `${r.database}: ${r.values.toLocaleString('en')} values generated in ${(r.generateMs / 1000).toFixed(1)} s; ` +
     `status of all ${COUNTIES} counties for ${STATUS_YEAR} ${r.allCountiesMs.toFixed(0)} ms, bare SQL aggregate ` +
-    `${r.bareSqlMs.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}×${all}; one county ${r.oneCountyMs.toFixed(1)} ms ` +
+    `${r.bareSqlMs.toFixed(0)} ms, ratio ${r.ratio.toFixed(2)}×${all} (first call after start, plan frames read: ` +
+    `${r.firstCallMs.toFixed(0)} ms); one county ${r.oneCountyMs.toFixed(1)} ms ` +
     `(${verdict(r.oneCountyMs <= ONE_COUNTY_GOAL_MS)})`
   );
 }

@@ -39,7 +39,7 @@ export async function startServer(options: StartServerOptions): Promise<StartedS
   const port = Number(env.PORT ?? 3000);
   const host = env.HOST ?? '127.0.0.1';
 
-  const database = options.database ?? (await openDatabase({ url: env.DATABASE_URL }));
+  const database = options.database ?? (await openDatabase({ url: env.DATABASE_URL, purpose: 'kechuang 服务 / server' }));
   const imported = await importSeedPlansOnFirstStart(database.db);
   for (const result of imported) {
     print(`已导入规划：${result.title}（${result.countyName}，指标 ${result.counts.indicators} 项，项目 ${result.counts.projects} 个）`);

@@ -18,12 +18,11 @@ export function registerBackupCommands(program: Command): void {
     .command('backup <file>')
     .description('备份内置数据库（PGlite）到 .tar.gz 文件；请先停止服务 / back up the embedded database (stop the server first)')
     .option('--data-dir <dir>', '数据目录（默认 ./data 或 KECHUANG_DATA_DIR）/ data directory')
-    .option('--force', '即使数据库似乎正在使用也备份 / back up even if the database looks in use')
     .option('--json', '输出 JSON / print JSON')
-    .action((file: string, options: { dataDir?: string; force?: boolean; json?: boolean }) =>
+    .action((file: string, options: { dataDir?: string; json?: boolean }) =>
       runCommand(async () => {
         if (refusePostgres()) return;
-        const result = await backupDatabase(options.dataDir ?? defaultDataDir(), file, { force: options.force });
+        const result = await backupDatabase(options.dataDir ?? defaultDataDir(), file);
         if (options.json) return printJson(result);
         console.log(`已备份到 ${result.file}（${(result.bytes / 1024 / 1024).toFixed(1)} MB）`);
       }),

@@ -16,6 +16,9 @@ import { RULE_PACK_KINDS, type RulePackKind, type RulePackParamsByKind } from '.
 import { PRODUCT_DOMAINS, RD_INSTITUTION_LEVELS, type SpecializedSmeParams } from '../domain/registers/specialized-sme.ts';
 import { CONTRACT_TYPES } from '../domain/registers/tech-contracts.ts';
 import type { TsmeParams } from '../domain/registers/tsme.ts';
+import { FILE_TYPES } from '../domain/reporting/file-type.ts';
+import type { AgreementFileRecord } from '../repositories/agreement-files.ts';
+import type { DispatchAgreementFiles } from '../services/registers/get-agreement-file.ts';
 
 export const isoDate = z.string().refine(isIsoDate, { message: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 export const yearSchema = z.coerce.number().int().min(1990).max(2100);
@@ -538,8 +541,25 @@ export const assessBody = z.strictObject({
   year: yearSchema,
   manualScores: z.record(z.string().max(40), z.number().min(0).max(100)),
 });
+// The signed 三方协议 of a dispatch: files listed with the dispatch, uploaded as the raw request body (the server
+// judges the bytes), each write naming the dispatch version it was made against.
+export const agreementFileSchema = z.object({
+  id: z.uuid(),
+  dispatchId: z.uuid(),
+  fileName: z.string(),
+  fileType: z.enum(FILE_TYPES),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export const dispatchAgreementFilesSchema = z.object({ dispatchId: z.uuid(), version: z.number().int(), files: z.array(agreementFileSchema) });
+const dispatchVersion = z.coerce.number().int().positive();
+export const agreementUploadQuery = z.strictObject({ fileName: text(200), version: dispatchVersion, replaces: z.uuid().optional() });
+export const agreementRemoveQuery = z.strictObject({ version: dispatchVersion });
+export const dispatchDetailSchema = dispatchSchema.extend({ agreementFiles: z.array(agreementFileSchema) });
 export const commissionerDetailSchema = commissionerSchema.extend({
-  dispatches: z.array(dispatchSchema),
+  dispatches: z.array(dispatchDetailSchema),
   serviceLogs: z.array(serviceLogSchema),
   assessments: z.array(assessmentSchema),
 });
@@ -660,4 +680,6 @@ const specializedMatches: Same<z.infer<typeof specializedSmeParamsSchema>, Speci
 const assessmentMatches: Same<z.infer<typeof commissionerAssessmentParamsSchema>, CommissionerAssessmentParams> = true;
 const resultMatches: Same<z.infer<typeof evaluationResultSchema>, EvaluationResult> = true;
 const bindingMatches: Same<Required<z.infer<typeof bindingParamsSchema>>, Required<BindingParams>> = true;
-void [tsmeMatches, hnteMatches, innovativeMatches, specializedMatches, assessmentMatches, resultMatches, bindingMatches];
+const agreementFileMatches: Same<z.infer<typeof agreementFileSchema>, AgreementFileRecord> = true;
+const agreementFilesMatches: Same<z.infer<typeof dispatchAgreementFilesSchema>, DispatchAgreementFiles> = true;
+void [tsmeMatches, hnteMatches, innovativeMatches, specializedMatches, assessmentMatches, resultMatches, bindingMatches, agreementFileMatches, agreementFilesMatches];

@@ -5,10 +5,10 @@ import type { Same } from './same.ts';
 import { CANDIDATE_STATES, SUPERVISED_KINDS, TASK_STATES } from '../db/schema/index.ts';
 import { FILE_TYPES } from '../domain/reporting/file-type.ts';
 import { REPORT_STATES } from '../domain/reporting/workflow.ts';
-import { ASSESSMENT_COMPONENTS } from '../domain/supervision/assessment.ts';
+import { ASSESSMENT_COMPONENTS, TASK_REPORT_FREQUENCIES } from '../domain/supervision/assessment.ts';
 import { COLOURS } from '../domain/supervision/colours.ts';
 import { ORDER_STATES } from '../domain/supervision/orders.ts';
-import type { Assessment } from '../services/assess-units.ts';
+import type { Assessment, AssessmentRow } from '../services/assess-units.ts';
 import type { SupervisionSettings } from '../services/get-supervision-settings.ts';
 import type { TaskDetail } from '../services/get-task.ts';
 import type { LedgerListing, LedgerYearView } from '../services/list-project-ledger.ts';
@@ -184,12 +184,16 @@ const weightsSchema = z.strictObject({
   supervision: z.number().min(0).max(100),
 });
 
+/** 任务进展报送频次: 月报 / 季报 / 半年报 / 年报. */
+const taskReportFrequencySchema = z.enum(TASK_REPORT_FREQUENCIES, { message: '报送频次须为 month、quarter、half 或 year / unknown frequency' });
+
 export const countyQuerySchema = z.strictObject({ countyId: id('区县').optional() });
 export const updateSettingsBodySchema = z.strictObject({
   countyId: id('区县').optional(),
   version,
   colourRules: colourRulesSchema.optional(),
   assessmentWeights: weightsSchema.optional(),
+  taskReportFrequency: taskReportFrequencySchema.optional(),
 });
 
 export const notificationQuerySchema = z.strictObject({
@@ -399,7 +403,13 @@ export const scanSummarySchema = z.object({
   newOrders: z.array(orderSchema),
 });
 
-export const settingsSchema = z.object({ countyId: z.uuid(), colourRules: colourRulesSchema, assessmentWeights: weightsSchema, version: z.number().int() });
+export const settingsSchema = z.object({
+  countyId: z.uuid(),
+  colourRules: colourRulesSchema,
+  assessmentWeights: weightsSchema,
+  taskReportFrequency: taskReportFrequencySchema,
+  version: z.number().int(),
+});
 
 export const notificationSchema = z.object({
   id: z.uuid(),
@@ -417,22 +427,35 @@ const tallySchema = z.object({ good: z.number().int(), total: z.number().int() }
 const componentRecord = <T extends z.ZodType>(value: T) =>
   z.object(Object.fromEntries(ASSESSMENT_COMPONENTS.map((c) => [c, value])) as Record<(typeof ASSESSMENT_COMPONENTS)[number], T>);
 
+const overdueReportSchema = z.object({
+  kind: z.enum(['indicator', 'task']),
+  name: z.string(),
+  taskId: z.uuid().nullable(),
+  period: z.string(),
+  periodLabel: z.string(),
+  dueOn: z.string(),
+  submittedOn: z.string().nullable(),
+  timeliness: z.enum(['late', 'missing']),
+});
+const assessmentRowSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  unitKind: z.string(),
+  counts: componentRecord(tallySchema),
+  rates: componentRecord(z.number().nullable()),
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  reportBreakdown: z.object({ onTime: z.number().int(), late: z.number().int(), missing: z.number().int() }),
+  overdueReports: z.array(overdueReportSchema),
+});
+
 export const assessmentSchema = z.object({
   countyId: z.uuid(),
   countyName: z.string(),
   year: z.number().int(),
   weights: weightsSchema,
-  rows: z.array(
-    z.object({
-      unitId: z.uuid(),
-      unitName: z.string(),
-      unitKind: z.string(),
-      counts: componentRecord(tallySchema),
-      rates: componentRecord(z.number().nullable()),
-      score: z.number().nullable(),
-      rank: z.number().int().nullable(),
-    }),
-  ),
+  taskReportFrequency: taskReportFrequencySchema,
+  rows: z.array(assessmentRowSchema),
 });
 
 // Compile-time checks: the schemas and the service types describe the same objects.
@@ -451,4 +474,5 @@ const checks: [
   Same<z.infer<typeof notificationSchema>, NotificationView>,
 ] = [true, true, true, true, true, true, true, true, true, true, true, true];
 const assessmentMatches: Same<Omit<z.infer<typeof assessmentSchema>, 'rows'>, Omit<Assessment, 'rows'>> = true;
-void [checks, assessmentMatches];
+const rowMatches: Same<z.infer<typeof assessmentRowSchema>, AssessmentRow> = true;
+void [checks, assessmentMatches, rowMatches];

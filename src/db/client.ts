@@ -1,16 +1,17 @@
 // Opens the database: embedded PGlite by default (data under ./data), PostgreSQL when DATABASE_URL is set.
 // Both run the same generated migrations, and everything above this file sees one `Database` type.
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, PgTransaction, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -35,11 +36,21 @@ export interface OpenDatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; 'memory' for an in-memory database (tests). Default ./data */
   dataDir?: string | undefined;
+  /** Who holds a PGlite data directory (`server`, a CLI command), named to whoever is refused it meanwhile. */
+  purpose?: string | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  const handle = options.url ? openPostgres(options.url) : await openPglite(options.dataDir ?? defaultDataDir());
-  await migrateDatabase(handle);
+  const handle = options.url
+    ? openPostgres(options.url)
+    : await openPglite(options.dataDir ?? defaultDataDir(), options.purpose ?? defaultPurpose());
+  try {
+    await migrateDatabase(handle);
+  } catch (error) {
+    // A failed migration must not keep the data directory (or a pool) held by this process.
+    await handle.close().catch(() => undefined);
+    throw error;
+  }
   return handle;
 }
 
@@ -47,17 +58,38 @@ export function defaultDataDir(): string {
   return resolve(process.env.KECHUANG_DATA_DIR ?? 'data');
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  const inMemory = dataDir === 'memory';
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(dataDir);
-  await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+/** The command line, short: what a refused CLI run is told holds the data (`kechuang sample load`, `server.ts`). */
+function defaultPurpose(): string {
+  return process.argv.slice(1, 4).map((part) => basename(part)).join(' ');
+}
+
+async function openPglite(dataDir: string, purpose: string): Promise<DatabaseHandle> {
+  if (dataDir === 'memory') {
+    const client = new PGlite();
+    await client.waitReady;
+    return { db: drizzlePglite({ client, schema }) as unknown as Database, kind: 'pglite', location: 'memory', close: () => client.close() };
+  }
+  mkdirSync(dataDir, { recursive: true });
+  // One process at a time (see data-dir-lock.ts): refused here, before PGlite touches a file.
+  const lock = lockDataDir(dataDir, purpose);
+  const client = new PGlite(dataDir);
+  try {
+    await client.waitReady;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   return {
-    db,
+    db: drizzlePglite({ client, schema }) as unknown as Database,
     kind: 'pglite',
-    location: inMemory ? 'memory' : dataDir,
-    close: () => client.close(),
+    location: dataDir,
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }
 
@@ -84,6 +116,18 @@ async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
       migrationsFolder: MIGRATIONS_FOLDER,
     });
   }
+}
+
+/**
+ * Independent reads: side by side on the database (on PostgreSQL each takes its own pooled connection), one after
+ * another inside a transaction, whose single connection must not be handed a query while it runs another
+ * (node-postgres queues it with a deprecation warning today and refuses it from pg@9).
+ */
+export async function readTogether<T extends unknown[]>(exec: Executor, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (!(exec instanceof PgTransaction)) return Promise.all(reads.map((read) => read())) as Promise<T>;
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as T;
 }
 
 const dialect = new PgDialect();

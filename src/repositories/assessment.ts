@@ -44,6 +44,8 @@ export async function taskReportsOfCounty(exec: Executor, countyId: string): Pro
 
 export interface TaskLifeRow {
   id: string;
+  /** Named in the 考核 list of late and missing reports. */
+  title: string;
   leadUnitId: string | null;
   startOn: string;
   doneOn: string | null;
@@ -53,7 +55,7 @@ export interface TaskLifeRow {
 /** The county's tasks with what decides which progress reports they call for: start, done, when entered. */
 export async function tasksOfCounty(exec: Executor, countyId: string): Promise<TaskLifeRow[]> {
   return exec
-    .select({ id: tasks.id, leadUnitId: tasks.leadUnitId, startOn: tasks.startOn, doneOn: tasks.doneOn, createdAt: tasks.createdAt })
+    .select({ id: tasks.id, title: tasks.title, leadUnitId: tasks.leadUnitId, startOn: tasks.startOn, doneOn: tasks.doneOn, createdAt: tasks.createdAt })
     .from(tasks)
     .where(eq(tasks.countyId, countyId));
 }

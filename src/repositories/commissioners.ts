@@ -100,25 +100,48 @@ export interface DispatchRecord extends DispatchColumns {
   version: number;
 }
 
+const dispatchColumns = {
+  id: commissionerDispatches.id,
+  countyId: commissionerDispatches.countyId,
+  commissionerId: commissionerDispatches.commissionerId,
+  town: commissionerDispatches.town,
+  enterpriseId: commissionerDispatches.enterpriseId,
+  serviceObject: commissionerDispatches.serviceObject,
+  agreementNumber: commissionerDispatches.agreementNumber,
+  agreementSignedOn: commissionerDispatches.agreementSignedOn,
+  tasks: commissionerDispatches.tasks,
+  startOn: commissionerDispatches.startOn,
+  endOn: commissionerDispatches.endOn,
+  version: commissionerDispatches.version,
+};
+
 export async function listDispatches(exec: Executor, scope: TenantScope, commissionerId?: string): Promise<DispatchRecord[]> {
   return exec
-    .select({
-      id: commissionerDispatches.id,
-      countyId: commissionerDispatches.countyId,
-      commissionerId: commissionerDispatches.commissionerId,
-      town: commissionerDispatches.town,
-      enterpriseId: commissionerDispatches.enterpriseId,
-      serviceObject: commissionerDispatches.serviceObject,
-      agreementNumber: commissionerDispatches.agreementNumber,
-      agreementSignedOn: commissionerDispatches.agreementSignedOn,
-      tasks: commissionerDispatches.tasks,
-      startOn: commissionerDispatches.startOn,
-      endOn: commissionerDispatches.endOn,
-      version: commissionerDispatches.version,
-    })
+    .select(dispatchColumns)
     .from(commissionerDispatches)
     .where(and(countyFilter(commissionerDispatches.countyId, scope), commissionerId ? eq(commissionerDispatches.commissionerId, commissionerId) : undefined))
     .orderBy(asc(commissionerDispatches.startOn));
+}
+
+export async function findDispatch(exec: Executor, scope: TenantScope, id: string): Promise<DispatchRecord | null> {
+  const rows = await exec
+    .select(dispatchColumns)
+    .from(commissionerDispatches)
+    .where(and(eq(commissionerDispatches.id, id), countyFilter(commissionerDispatches.countyId, scope)));
+  return rows[0] ?? null;
+}
+
+/**
+ * version + 1 when the dispatch is still at `version` (a write to its agreement files); false = someone else wrote
+ * first. Run first in the transaction, so the row lock also queues a racing writer until this one commits.
+ */
+export async function bumpDispatchVersionIf(exec: Executor, key: { id: string; countyId: string; version: number }): Promise<boolean> {
+  const rows = await exec
+    .update(commissionerDispatches)
+    .set({ version: sql`${commissionerDispatches.version} + 1` })
+    .where(and(eq(commissionerDispatches.id, key.id), eq(commissionerDispatches.countyId, key.countyId), eq(commissionerDispatches.version, key.version)))
+    .returning({ id: commissionerDispatches.id });
+  return rows.length > 0;
 }
 
 export async function insertDispatch(exec: Executor, key: { countyId: string; commissionerId: string }, values: DispatchColumns): Promise<string> {
@@ -235,7 +258,7 @@ export async function countConfirmedLogs(exec: Executor, countyId: string, commi
 
 export async function insertPhoto(
   exec: Executor,
-  input: { countyId: string; logId: string; fileName: string; fileType: string; size: number; sha256: string; bytes: Uint8Array; uploadedBy: string },
+  input: Omit<typeof serviceLogPhotos.$inferInsert, 'id' | 'createdAt'>,
 ): Promise<string> {
   const id = randomUUID();
   await exec.insert(serviceLogPhotos).values({ id, ...input });

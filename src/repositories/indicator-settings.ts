@@ -3,10 +3,10 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { indicatorSettings, planIndicators, plans, units } from '../db/schema/index.ts';
-import type { IndicatorAttribute, PlanIndicator } from '../domain/plan/model.ts';
+import type { PlanIndicator } from '../domain/plan/model.ts';
 import type { PeriodKind } from '../domain/period/period.ts';
 import type { TargetKind } from '../domain/progress/target-kind.ts';
-import { isCurrentPlan } from './plans.ts';
+import { isCurrentPlan, planIndicatorOf } from './plans.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
 
 export interface IndicatorSetting {
@@ -64,42 +64,6 @@ const indicatorColumns = {
   settingVersion: indicatorSettings.version,
 };
 
-/** The plan-table row in the parser's shape (the domain functions take that shape). */
-export function planIndicatorOf(row: {
-  seq: string;
-  name: string;
-  unit: string | null;
-  attribute: string | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  baselineText: string | null;
-  targetYear: number | null;
-  targetValue: number | null;
-  targetComparator: string | null;
-  targetText: string | null;
-  cumulative: boolean;
-  annualGrowthRate: number | null;
-}): PlanIndicator {
-  return {
-    seq: row.seq,
-    name: row.name,
-    unit: row.unit,
-    attribute: row.attribute as IndicatorAttribute | null,
-    baseline:
-      row.baselineYear === null ? null : { year: row.baselineYear, value: row.baselineValue, text: row.baselineText ?? '' },
-    target:
-      row.targetYear === null
-        ? null
-        : {
-            year: row.targetYear,
-            value: row.targetValue,
-            comparator: row.targetComparator as '>=' | '<=' | null,
-            text: row.targetText ?? '',
-          },
-    cumulative: row.cumulative,
-    annualGrowthRate: row.annualGrowthRate,
-  };
-}
 
 type IndicatorRow = Awaited<ReturnType<typeof selectIndicators>>[number];
 

@@ -7,7 +7,7 @@
 // sorting 200k+ rows; the domain orders observations itself.
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { streamRows, type Executor } from '../db/client.ts';
-import { counties, indicatorSettings, indicatorValues, planIndicators, plans, units } from '../db/schema/index.ts';
+import { counties, indicatorSettings, indicatorValues, planFrameStamps, planIndicators, plans, units } from '../db/schema/index.ts';
 import type { PeriodKind } from '../domain/period/period.ts';
 import type { TargetKind } from '../domain/progress/target-kind.ts';
 import { isCurrentPlan } from './plans.ts';
@@ -173,14 +173,26 @@ export interface ComparedPlanRow {
 /** An indicator of a compared plan: what evaluation reads (see StatusEvaluationRow), no display-only columns. */
 export type ComparisonIndicatorRow = Omit<
   IndicatorStatusRow,
-  'countyName' | 'planTitle' | 'frequency' | 'responsibleUnitId' | 'responsibleUnitName'
+  'countyName' | 'planTitle' | 'frequency' | 'responsibleUnitId' | 'responsibleUnitName' | 'folded'
 >;
 
+/** Each county's plan-frame stamp (see planFrameStamps) in the scope: counties that never had a plan have none. */
+export async function readPlanFrameStamps(exec: Executor, scope: TenantScope): Promise<Map<string, number>> {
+  const scoped = countyFilter(planFrameStamps.countyId, scope);
+  const rows = await exec
+    .select({ countyId: planFrameStamps.countyId, stamp: planFrameStamps.stamp })
+    .from(planFrameStamps)
+    .where(scoped);
+  const stamps = new Map<string, number>();
+  for (const row of rows) stamps.set(row.countyId, row.stamp);
+  return stamps;
+}
+
 // The comparison reads ~40k indicators at municipal scale. Sent as ordinary columns, the driver's per-field
-// decoding cost more than the evaluation, so each plan's indicators come packed into ONE text per plan: fields joined by US (\x1f), records by RS (\x1e), NULL written as
-// SUB (\x1a). Texts have those three control characters replaced by spaces in SQL, so a plan's wording can never
-// break the packing (they are invisible in a document anyway). Numbers travel as PostgreSQL's shortest exact text,
-// the same text the driver would have parsed.
+// decoding cost more than the evaluation, so each plan's indicators come packed into ONE text per plan: fields
+// joined by US (\x1f), records by RS (\x1e), NULL written as SUB (\x1a). Texts have those three control characters
+// replaced by spaces in SQL, so a plan's wording can never break the packing (they are invisible in a document
+// anyway). Numbers travel as PostgreSQL's shortest exact text, the same text the driver would have parsed.
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 const NULL_MARK = '\x1a';
@@ -192,31 +204,17 @@ const packNumber = (column: SQL | AnyColumn): SQL => sql`coalesce(${column}::tex
 const unpackText = (field: string | undefined): string | null => (field === undefined || field === NULL_MARK ? null : field);
 const unpackNumber = (field: string | undefined): number | null => (field === undefined || field === NULL_MARK ? null : Number(field));
 
-export interface ComparisonHandlers {
-  /** Called once, before any indicator: the compared plans (county-name order) and all their indicators. */
-  frame(plans: readonly ComparedPlanRow[], indicators: readonly ComparisonIndicatorRow[]): void;
-  /** Called once per indicator, `folded` filled, as soon as its values are in (those without values last). */
-  indicator(row: ComparisonIndicatorRow): void;
+export interface ComparisonFrame {
+  /** Each county's latest current plan, in county-name order. */
+  plans: ComparedPlanRow[];
+  /** All their indicators, without values. */
+  indicators: ComparisonIndicatorRow[];
 }
 
-/**
- * The municipal comparison's rows: each county's latest plan, its indicators, and their official values up to
- * "as of". Folding 200k+ values into text is the database's biggest job and evaluating 40k indicators is ours, so
- * the two overlap: the values stream in (county, indicator) order off the status index, and each indicator is
- * handed over the moment its row arrives, while plans and indicators are read alongside on other connections. The
- * statements are read-only and keyed by ids, so separate snapshots cannot mismatch: a value approved in between is
- * simply in or out, as it would be one millisecond earlier or later.
- */
-export async function readComparison(
-  exec: Executor,
-  scope: TenantScope,
-  asOfSort: number,
-  handlers: ComparisonHandlers,
-): Promise<void> {
+/** The plans and indicators of the municipal comparison (its frame): each county's latest current plan. */
+export async function readComparisonFrame(exec: Executor, scope: TenantScope): Promise<ComparisonFrame> {
   const scoped = countyFilter(plans.countyId, scope);
-  const valueScope = countyFilter(indicatorValues.countyId, scope);
   const i = planIndicators;
-  const v = indicatorValues;
   const s = indicatorSettings;
   const chosen = sql`
     select distinct on (${plans.countyId}) ${plans.id} as id, ${plans.countyId} as county_id, ${plans.title} as title,
@@ -247,38 +245,6 @@ export async function readComparison(
     ],
     sql` || ${sqlField} || `,
   );
-  // Folded in (county, indicator) order straight off the status index, which also lets the rows stream out as they
-  // are made. PostgreSQL's own choice at this size, a sequential scan into a hash aggregate, emits nothing until
-  // the end and spills to disk (≈450 vs ≈300 ms for 213k values); the planner cannot know the hash will spill, so
-  // this one statement is told.
-  let frame: Map<string, ComparisonIndicatorRow> | null = null;
-  const early: [string, string][] = [];
-  const handed = new Set<string>();
-  const hand = (indicatorId: string, folded: string) => {
-    const row = frame?.get(indicatorId);
-    // Values of an indicator outside the compared plans (an older version's) are not asked for.
-    if (row === undefined || handed.has(indicatorId)) return;
-    row.folded = folded;
-    handed.add(indicatorId);
-    handlers.indicator(row);
-  };
-  const valuesRead = streamRows(
-    exec,
-    sql`
-      select ${v.indicatorId} as indicator_id,
-             string_agg(${v.period} || ':' || ${v.value}::text || ':' || ${v.source}, ';') as folded
-      from ${v}
-      where ${v.isOfficial} and ${v.periodSort} <= ${asOfSort}
-        ${valueScope === undefined ? sql`` : sql`and ${valueScope}`}
-      group by ${v.countyId}, ${v.indicatorId}
-      order by ${v.countyId}, ${v.indicatorId}`,
-    [sql`set local enable_seqscan = off`, sql`set local enable_bitmapscan = off`],
-    (r) => {
-      // Rows that arrive before the indicators are read wait for them.
-      if (frame === null) early.push([text(r.indicator_id), text(r.folded)]);
-      else hand(text(r.indicator_id), text(r.folded));
-    },
-  );
   const [planResult, indicatorResult] = await Promise.all([
     exec.execute(sql`
       with chosen as (${chosen})
@@ -304,15 +270,38 @@ export async function readComparison(
     }),
   );
   planRows.sort(byCountyName);
-  const indicators = unpackIndicators(planRows, rowsOf(indicatorResult));
-  handlers.frame(planRows, indicators);
-  const byId = new Map<string, ComparisonIndicatorRow>();
-  for (const row of indicators) byId.set(row.indicatorId, row);
-  frame = byId;
-  for (const [indicatorId, folded] of early) hand(indicatorId, folded);
-  early.length = 0;
-  await valuesRead;
-  for (const row of indicators) if (!handed.has(row.indicatorId)) handlers.indicator(row);
+  return { plans: planRows, indicators: unpackIndicators(planRows, rowsOf(indicatorResult)) };
+}
+
+/**
+ * The official values up to "as of" of every indicator in the scope, folded per indicator (see
+ * IndicatorStatusRow.folded) and handed over one indicator at a time as the rows arrive. Folded in (county,
+ * indicator) order straight off the status index, which lets the rows stream out as they are made: PostgreSQL's
+ * own choice at this size, a sequential scan into a hash aggregate, emits nothing until the end and spills to disk
+ * (≈450 vs ≈300 ms for 213k values); the planner cannot know the hash will spill, so this one statement is told.
+ * Values of indicators outside the caller's plans (an older version's) come too; the caller skips them.
+ */
+export async function streamOfficialValues(
+  exec: Executor,
+  scope: TenantScope,
+  asOfSort: number,
+  onIndicator: (indicatorId: string, folded: string) => void,
+): Promise<void> {
+  const valueScope = countyFilter(indicatorValues.countyId, scope);
+  const v = indicatorValues;
+  await streamRows(
+    exec,
+    sql`
+      select ${v.indicatorId} as indicator_id,
+             string_agg(${v.period} || ':' || ${v.value}::text || ':' || ${v.source}, ';') as folded
+      from ${v}
+      where ${v.isOfficial} and ${v.periodSort} <= ${asOfSort}
+        ${valueScope === undefined ? sql`` : sql`and ${valueScope}`}
+      group by ${v.countyId}, ${v.indicatorId}
+      order by ${v.countyId}, ${v.indicatorId}`,
+    [sql`set local enable_seqscan = off`, sql`set local enable_bitmapscan = off`],
+    (r) => onIndicator(text(r.indicator_id), text(r.folded)),
+  );
 }
 
 function unpackIndicators(planRows: readonly ComparedPlanRow[], raw: readonly Raw[]): ComparisonIndicatorRow[] {
@@ -346,7 +335,6 @@ function unpackIndicators(planRows: readonly ComparedPlanRow[], raw: readonly Ra
         annualGrowthRate: unpackNumber(f[14]),
         targetKind: unpackText(f[15]) as TargetKind | null,
         tolerance: unpackNumber(f[16]),
-        folded: null,
       });
     }
   }

@@ -4,7 +4,7 @@
 // valid, and nothing is owed, counted or supervised twice. Writes take the county explicitly; the service has
 // checked both plans are in scope. Every statement pins county_id (one shard once distributed).
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import {
   indicatorSettings,
   indicatorValues,
@@ -103,18 +103,19 @@ export async function countTasksOfPlan(exec: Executor, countyId: string, planId:
 
 /** The ids of a plan's indicators and projects in document order (ordinal = index in the parsed plan). */
 export async function rowIdsOfPlan(exec: Executor, countyId: string, planId: string): Promise<{ indicators: string[]; projects: string[] }> {
-  const [indicators, projects] = await Promise.all([
-    exec
+  const [indicators, projects] = await readTogether(
+    exec,
+    () => exec
       .select({ id: planIndicators.id })
       .from(planIndicators)
       .where(and(eq(planIndicators.countyId, countyId), eq(planIndicators.planId, planId)))
       .orderBy(asc(planIndicators.ordinal)),
-    exec
+    () => exec
       .select({ id: planProjects.id })
       .from(planProjects)
       .where(and(eq(planProjects.countyId, countyId), eq(planProjects.planId, planId)))
       .orderBy(asc(planProjects.ordinal)),
-  ]);
+  );
   return { indicators: indicators.map((r) => r.id), projects: projects.map((r) => r.id) };
 }
 

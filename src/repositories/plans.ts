@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import {
   counties,
   planBoxes,
@@ -187,13 +187,14 @@ export async function findPlanDetail(exec: Executor, scope: TenantScope, planId:
   // single-shard query once distributed.
   const inPlan = (table: { planId: PgColumn; countyId: PgColumn }) =>
     and(eq(table.planId, planId), eq(table.countyId, summary.countyId));
-  const [outline, indicators, boxes, projects, warnings] = await Promise.all([
-    exec.select().from(planOutlineItems).where(inPlan(planOutlineItems)).orderBy(asc(planOutlineItems.ordinal)),
-    exec.select().from(planIndicators).where(inPlan(planIndicators)).orderBy(asc(planIndicators.ordinal)),
-    exec.select().from(planBoxes).where(inPlan(planBoxes)).orderBy(asc(planBoxes.ordinal)),
-    exec.select().from(planProjects).where(inPlan(planProjects)).orderBy(asc(planProjects.ordinal)),
-    exec.select().from(planWarnings).where(inPlan(planWarnings)).orderBy(asc(planWarnings.ordinal)),
-  ]);
+  const [outline, indicators, boxes, projects, warnings] = await readTogether(
+    exec,
+    () => exec.select().from(planOutlineItems).where(inPlan(planOutlineItems)).orderBy(asc(planOutlineItems.ordinal)),
+    () => exec.select().from(planIndicators).where(inPlan(planIndicators)).orderBy(asc(planIndicators.ordinal)),
+    () => exec.select().from(planBoxes).where(inPlan(planBoxes)).orderBy(asc(planBoxes.ordinal)),
+    () => exec.select().from(planProjects).where(inPlan(planProjects)).orderBy(asc(planProjects.ordinal)),
+    () => exec.select().from(planWarnings).where(inPlan(planWarnings)).orderBy(asc(planWarnings.ordinal)),
+  );
   return {
     ...summary,
     outline: outline.map((o) => ({ level: o.level as OutlineHeading['level'], label: o.label, title: o.title, line: o.line })),

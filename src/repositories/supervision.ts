@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditLog, counties, supervisionOrders, supervisionSettings, type SupervisedKind } from '../db/schema/index.ts';
-import type { AssessmentWeights } from '../domain/supervision/assessment.ts';
+import type { AssessmentWeights, TaskReportFrequency } from '../domain/supervision/assessment.ts';
 import type { Colour, ColourReason, ColourRules } from '../domain/supervision/colours.ts';
 import type { OrderState } from '../domain/supervision/orders.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
@@ -127,17 +127,21 @@ export interface SettingsRow {
   countyId: string;
   colourRules: ColourRules;
   assessmentWeights: AssessmentWeights;
+  taskReportFrequency: TaskReportFrequency;
   version: number;
 }
 
+const settingsColumns = {
+  countyId: supervisionSettings.countyId,
+  colourRules: supervisionSettings.colourRules,
+  assessmentWeights: supervisionSettings.assessmentWeights,
+  taskReportFrequency: supervisionSettings.taskReportFrequency,
+  version: supervisionSettings.version,
+};
+
 export async function findSettings(exec: Executor, countyId: string): Promise<SettingsRow | null> {
   const rows = await exec
-    .select({
-      countyId: supervisionSettings.countyId,
-      colourRules: supervisionSettings.colourRules,
-      assessmentWeights: supervisionSettings.assessmentWeights,
-      version: supervisionSettings.version,
-    })
+    .select(settingsColumns)
     .from(supervisionSettings)
     .where(eq(supervisionSettings.countyId, countyId));
   return rows[0] ?? null;
@@ -150,24 +154,22 @@ export async function saveSettingsIfVersion(
   exec: Executor,
   countyId: string,
   version: number,
-  values: { colourRules: ColourRules; assessmentWeights: AssessmentWeights },
+  values: { colourRules: ColourRules; assessmentWeights: AssessmentWeights; taskReportFrequency: TaskReportFrequency },
 ): Promise<SettingsRow | null> {
   if (version === 0) {
     const rows = await exec
       .insert(supervisionSettings)
       .values({ countyId, ...values })
       .onConflictDoNothing()
-      .returning();
-    const row = rows[0];
-    return row ? { countyId: row.countyId, colourRules: row.colourRules, assessmentWeights: row.assessmentWeights, version: row.version } : null;
+      .returning(settingsColumns);
+    return rows[0] ?? null;
   }
   const rows = await exec
     .update(supervisionSettings)
     .set({ ...values, version: sql`${supervisionSettings.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(supervisionSettings.countyId, countyId), eq(supervisionSettings.version, version)))
-    .returning();
-  const row = rows[0];
-  return row ? { countyId: row.countyId, colourRules: row.colourRules, assessmentWeights: row.assessmentWeights, version: row.version } : null;
+    .returning(settingsColumns);
+  return rows[0] ?? null;
 }
 
 /** The audit entity of a finished scan of one county (one row per county and run, written by scan-supervision). */

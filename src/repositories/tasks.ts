@@ -2,7 +2,7 @@
 // checked it against the scope. Versioned updates match on version and return null when someone wrote first.
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import { planIndicators, plans, taskCandidates, taskIndicators, tasks, taskUnits, units, type CandidateState, type TaskState } from '../db/schema/index.ts';
 import type { OutlinePlace, TaskCandidateProposal } from '../domain/tasks/candidates.ts';
 import { countyFilter, type TenantScope } from './scope.ts';
@@ -209,18 +209,19 @@ export async function taskLinks(exec: Executor, countyIds: readonly string[], ta
   const result: TaskLinks = { unitIds: new Map(), indicatorIds: new Map() };
   if (taskIds.length === 0) return result;
   const counties = [...new Set(countyIds)];
-  const [unitRows, indicatorRows] = await Promise.all([
-    exec
+  const [unitRows, indicatorRows] = await readTogether(
+    exec,
+    () => exec
       .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId })
       .from(taskUnits)
       .innerJoin(units, eq(units.id, taskUnits.unitId))
       .where(and(inArray(taskUnits.countyId, counties), inArray(taskUnits.taskId, [...taskIds])))
       .orderBy(asc(units.name)),
-    exec
+    () => exec
       .select({ taskId: taskIndicators.taskId, indicatorId: taskIndicators.indicatorId })
       .from(taskIndicators)
       .where(and(inArray(taskIndicators.countyId, counties), inArray(taskIndicators.taskId, [...taskIds]))),
-  ]);
+  );
   for (const r of unitRows) result.unitIds.set(r.taskId, [...(result.unitIds.get(r.taskId) ?? []), r.unitId]);
   for (const r of indicatorRows) result.indicatorIds.set(r.taskId, [...(result.indicatorIds.get(r.taskId) ?? []), r.indicatorId]);
   return result;

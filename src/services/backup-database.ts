@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { LOCK_FILE, lockDataDir } from '../db/data-dir-lock.ts';
 import { ValidationError } from './errors.ts';
 
 export class BackupError extends ValidationError {
@@ -13,11 +14,6 @@ export class BackupError extends ValidationError {
     super(message);
     this.name = 'BackupError';
   }
-}
-
-/** PGlite writes postmaster.pid while a database is open and removes it on close. */
-function inUse(dataDir: string): boolean {
-  return existsSync(join(dataDir, 'postmaster.pid'));
 }
 
 function isPgliteDir(dataDir: string): boolean {
@@ -29,14 +25,11 @@ export interface BackupResult {
   bytes: number;
 }
 
-export async function backupDatabase(dataDir: string, file: string, options: { force?: boolean } = {}): Promise<BackupResult> {
+export async function backupDatabase(dataDir: string, file: string): Promise<BackupResult> {
   const source = resolve(dataDir);
   if (!isPgliteDir(source)) throw new BackupError(`不是 PGlite 数据目录：${source} / not a PGlite data directory`);
-  if (inUse(source) && !options.force) {
-    throw new BackupError(
-      `数据库正在使用（服务在运行？）：请先停止服务再备份，若确认服务已停止请加 --force / database in use: stop the server first, or pass --force`,
-    );
-  }
+  // A running server (or another command) holds the directory: refused, naming it (DataDirInUseError).
+  const lock = lockDataDir(source, 'kechuang backup');
   const target = resolve(file);
   const client = new PGlite(source);
   try {
@@ -50,6 +43,7 @@ export async function backupDatabase(dataDir: string, file: string, options: { f
     return { file: target, bytes: bytes.length };
   } finally {
     await client.close();
+    lock.release();
   }
 }
 
@@ -67,9 +61,8 @@ export async function restoreDatabase(file: string, dataDir: string, options: { 
   if (occupied && !options.force) {
     throw new BackupError(`数据目录非空：${target}。恢复会替换现有数据，确认请加 --force / data directory not empty, pass --force to replace it`);
   }
-  if (occupied && inUse(target)) {
-    throw new BackupError(`数据库正在使用（服务在运行？）：请先停止服务 / database in use: stop the server first`);
-  }
+  // Refused while a server or another command holds the directory; held by us until it is swapped out.
+  const lock = occupied ? lockDataDir(target, 'kechuang restore') : null;
 
   const staging = join(dirname(target), `.${basename(target)}.restoring-${Date.now()}`);
   const bytes = await readFile(source);
@@ -81,9 +74,12 @@ export async function restoreDatabase(file: string, dataDir: string, options: { 
     await client.query('select count(*) from pg_catalog.pg_tables');
     await client.close();
     client = null;
+    // The tarball holds the directory as the backup saw it, lock file included (the backup held it).
+    await rm(join(staging, LOCK_FILE), { force: true });
   } catch (error) {
     if (client) await client.close().catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
+    lock?.release();
     throw new BackupError(`备份文件无法恢复（文件损坏或不是 kechuang 备份）：${(error as Error).message} / not a usable backup`);
   }
 
@@ -92,6 +88,8 @@ export async function restoreDatabase(file: string, dataDir: string, options: { 
     if (occupied) {
       previousDataDir = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       await rename(target, previousDataDir);
+      // Our lock went along with the old data; the kept copy must not look held.
+      await rm(join(previousDataDir, LOCK_FILE), { force: true });
     } else {
       await rm(target, { recursive: true, force: true });
     }

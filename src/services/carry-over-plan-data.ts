@@ -3,7 +3,7 @@
 // paired by the diff's own matching (pairPlanItems): same name, else a renamed row by its 序号 — what the clerk saw in
 // the preview is what moves. An indicator or project the new version drops keeps its data on the old version and is
 // listed as 数据未迁移.
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import { pairPlanItems } from '../domain/plan/diff-plans.ts';
 import type { ParsedPlan } from '../domain/plan/model.ts';
 import {
@@ -61,11 +61,12 @@ export interface CarryOverPlan {
 /** What would follow if `parsed` became the next version of `previous`. Reads only. */
 export async function planCarryOver(exec: Executor, previous: PlanDetail, parsed: ParsedPlan): Promise<CarryOverPlan> {
   const pairs = pairPlanItems(previous, parsed);
-  const [data, ledger, tasks] = await Promise.all([
-    indicatorDataOfPlan(exec, previous.countyId, previous.id),
-    ledgerOfPlan(exec, previous.countyId, previous.id),
-    countTasksOfPlan(exec, previous.countyId, previous.id),
-  ]);
+  const [data, ledger, tasks] = await readTogether(
+    exec,
+    () => indicatorDataOfPlan(exec, previous.countyId, previous.id),
+    () => ledgerOfPlan(exec, previous.countyId, previous.id),
+    () => countTasksOfPlan(exec, previous.countyId, previous.id),
+  );
   const dataOf = new Map(data.map((d) => [d.indicatorId, d]));
   const pairedIndicators = new Set(pairs.indicators.map((p) => p.previous));
   let indicators = 0;

@@ -1,5 +1,5 @@
 // Task progress reports with their attachment lists; a unit_reporter sees only their unit's.
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import type { ReportState } from '../domain/reporting/workflow.ts';
 import { listAttachments, listTaskReports as listRows, type AttachmentInfo, type TaskReportRow } from '../repositories/task-reports.ts';
 import { listUnits } from '../repositories/units.ts';
@@ -48,7 +48,11 @@ export function taskReportView(row: TaskReportRow, unitName: string, attachments
 
 export async function taskReportViews(exec: Executor, access: Access, rows: readonly TaskReportRow[]): Promise<TaskReportView[]> {
   if (rows.length === 0) return [];
-  const [units, attachments] = await Promise.all([listUnits(exec, access.scope), listAttachments(exec, access.scope, rows.map((r) => r.id))]);
+  const [units, attachments] = await readTogether(
+    exec,
+    () => listUnits(exec, access.scope),
+    () => listAttachments(exec, access.scope, rows.map((r) => r.id)),
+  );
   const names = new Map(units.map((u) => [u.id, u.name] as const));
   return rows.map((row) =>
     taskReportView(row, names.get(row.unitId) ?? '（已删除的单位）', attachments.filter((a) => a.reportId === row.id)),

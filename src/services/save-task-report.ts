@@ -5,17 +5,26 @@ import type { Database, Executor } from '../db/client.ts';
 import { formatPeriod, parsePeriod, PeriodParseError } from '../domain/period/period.ts';
 import { periodEndDate } from '../domain/reporting/due.ts';
 import { isEditable, WorkflowError } from '../domain/reporting/workflow.ts';
+import { TASK_REPORT_FREQUENCY_LABELS, type TaskReportFrequency } from '../domain/supervision/assessment.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { findTaskReport, findTaskReportFor, insertTaskReport, updateTaskReportIfVersion, type TaskReportRow } from '../repositories/task-reports.ts';
 import { findTaskRow, taskLinks } from '../repositories/tasks.ts';
 import { auditActor, type Access } from './auth/access.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from './errors.ts';
+import { settingsFor } from './get-supervision-settings.ts';
 import { taskReportViews, type TaskReportView } from './list-task-reports.ts';
 import { loadWorkingCalendar } from './supervision-calendar.ts';
 import { ownUnit } from './task-access.ts';
 
 /** A task report is due this many working days after its period ends. */
 export const TASK_REPORT_DUE_WORKING_DAYS = 5;
+
+const TASK_REPORT_PERIOD_EXAMPLES: Readonly<Record<TaskReportFrequency, string>> = {
+  month: ' 2025M07（2025年7月）',
+  quarter: ' 2025Q3（2025年第三季度）',
+  half: ' 2025H1（2025年上半年）',
+  year: ' 2025（2025年）',
+};
 
 export interface SaveTaskReportInput {
   taskId: string;
@@ -60,6 +69,14 @@ export async function saveTaskReport(db: Database, access: Access, input: SaveTa
     }
     const existing = await findTaskReportFor(tx, { countyId: task.countyId, taskId: task.id, unitId, period: code });
     if (!existing) {
+      // A new report must be for a period of the county's cadence: 考核 owes exactly those periods, so a 2024Q3
+      // report under 月报 would answer none of them and the unit would still count as 未报. (A report already stored
+      // under an earlier cadence may still be corrected.)
+      const { taskReportFrequency } = await settingsFor(tx, task.countyId);
+      if (period.kind !== taskReportFrequency) {
+        const message = `本县任务进展按${TASK_REPORT_FREQUENCY_LABELS[taskReportFrequency]}报送，期间应为${TASK_REPORT_PERIOD_EXAMPLES[taskReportFrequency]}形式 / period must be a ${taskReportFrequency}`;
+        throw new ValidationError(message, [{ path: '/period', message }]);
+      }
       const dueOn = loadWorkingCalendar().addWorkingDays(periodEndDate(period), TASK_REPORT_DUE_WORKING_DAYS);
       const inserted = await insertTaskReport(tx, {
         countyId: task.countyId,

@@ -1,10 +1,10 @@
 // The API shape of a task — names of its units, its milestones and today's colour — built for many tasks at once
 // with a fixed number of queries (no query per task).
-import type { Executor } from '../db/client.ts';
+import { readTogether, type Executor } from '../db/client.ts';
 import { chinaDate, type IsoDate, type WorkingCalendar } from '../domain/supervision/calendar.ts';
 import { workColour, type Colour, type ColourReason, type ColourRules, type WorkSnapshot } from '../domain/supervision/colours.ts';
 import { milestonesOf, type MilestoneRow } from '../repositories/milestones.ts';
-import { countyScope, type TenantScope } from '../repositories/scope.ts';
+import type { TenantScope } from '../repositories/scope.ts';
 import { taskLinks, type TaskRow } from '../repositories/tasks.ts';
 import { listUnits } from '../repositories/units.ts';
 import { settingsFor } from './get-supervision-settings.ts';
@@ -87,11 +87,15 @@ export async function buildTaskViews(exec: Executor, scope: TenantScope, rows: r
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const countyIds = [...new Set(rows.map((r) => r.countyId))];
-  const [links, milestoneRows, unitRows] = await Promise.all([
-    taskLinks(exec, countyIds, ids),
-    milestonesOf(exec, scope, { taskIds: ids }),
-    Promise.all(countyIds.map((c) => listUnits(exec, countyScope(c)))).then((lists) => lists.flat()),
-  ]);
+  const [links, milestoneRows, unitRows] = await readTogether(
+    exec,
+    () => taskLinks(exec, countyIds, ids),
+    () => milestonesOf(exec, scope, { taskIds: ids }),
+    () => listUnits(exec, { kind: 'counties', countyIds }),
+  );
+  // Each county's colour rules read here, one at a time: the rows below then find them cached and never put
+  // queries side by side on a transaction's one connection.
+  for (const countyId of countyIds) await context.rulesOf(countyId);
   const unitNames = new Map(unitRows.map((u) => [u.id, u.name] as const));
   const ref = (id: string | null): UnitRef | null => (id === null ? null : { id, name: unitNames.get(id) ?? '（已删除的单位）' });
   const byTask = new Map<string, MilestoneView[]>();

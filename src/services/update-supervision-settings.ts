@@ -1,6 +1,7 @@
-// The bureau sets its county's colour rules and 考核 weights. Versioned (0 = never saved); audited.
+// The bureau sets its county's colour rules, 考核 weights and task report cadence. Versioned (0 = never saved);
+// audited with what changed before and after.
 import type { Database } from '../db/client.ts';
-import { validateWeights, type AssessmentWeights } from '../domain/supervision/assessment.ts';
+import { isTaskReportFrequency, validateWeights, type AssessmentWeights, type TaskReportFrequency } from '../domain/supervision/assessment.ts';
 import { validateColourRules, type ColourRules } from '../domain/supervision/colours.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { saveSettingsIfVersion } from '../repositories/supervision.ts';
@@ -14,6 +15,7 @@ export interface UpdateSettingsInput {
   version: number;
   colourRules?: ColourRules | undefined;
   assessmentWeights?: AssessmentWeights | undefined;
+  taskReportFrequency?: TaskReportFrequency | undefined;
 }
 
 export async function updateSupervisionSettings(db: Database, access: Access, input: UpdateSettingsInput): Promise<SupervisionSettings> {
@@ -23,9 +25,12 @@ export async function updateSupervisionSettings(db: Database, access: Access, in
     if (before.version !== input.version) throw new VersionConflictError('supervision_settings', before);
     const colourRules = input.colourRules ?? before.colourRules;
     const assessmentWeights = input.assessmentWeights ?? before.assessmentWeights;
+    const taskReportFrequency = input.taskReportFrequency ?? before.taskReportFrequency;
     const problems = [...validateColourRules(colourRules), ...validateWeights(assessmentWeights)];
+    // The HTTP contract already holds it to the enum; the CLI and other callers reach here without it.
+    if (!isTaskReportFrequency(taskReportFrequency)) problems.push('任务进展报送频次须为月报、季报、半年报或年报 / unknown task report frequency');
     if (problems.length > 0) throw new ValidationError(problems.join('；'), problems.map((message) => ({ path: '/', message })));
-    const saved = await saveSettingsIfVersion(tx, countyId, input.version, { colourRules, assessmentWeights });
+    const saved = await saveSettingsIfVersion(tx, countyId, input.version, { colourRules, assessmentWeights, taskReportFrequency });
     if (!saved) throw new VersionConflictError('supervision_settings', null);
     await appendAudit(tx, {
       countyId,
@@ -33,8 +38,8 @@ export async function updateSupervisionSettings(db: Database, access: Access, in
       action: 'supervision.settings',
       entity: 'supervision_settings',
       entityId: countyId,
-      before: { colourRules: before.colourRules, assessmentWeights: before.assessmentWeights },
-      after: { colourRules, assessmentWeights },
+      before: { colourRules: before.colourRules, assessmentWeights: before.assessmentWeights, taskReportFrequency: before.taskReportFrequency },
+      after: { colourRules, assessmentWeights, taskReportFrequency },
     });
     return settingsFor(tx, countyId);
   });

@@ -1,9 +1,10 @@
 // The register screens in a real browser (Debian Chromium via playwright-core) against the real server: 企业库 with an
 // Excel import that has a bad row (per-cell errors, nothing written) then a good one, an evaluation explaining its
-// fails, 资格到期提醒, the funnel chart, and the 研发平台 / 科技特派员 / 技术合同 screens; then the entry forms filled end to
-// end (技术合同 with its amount rule, 资格证书 with its computed validity and a refused duplicate, a 特派员's dispatch,
-// service record with photo and confirmation, and assessment), and the 指标 page listing the register records behind
-// the 登记系统 figure. Screenshots land in test-output/screenshots/registers-*.png for a person to look at.
+// fails, 资格到期提醒, the funnel chart, and the 研发平台 / 科技特派员 / 技术合同 screens (a dispatch's 三方协议 scan uploaded,
+// listed and downloaded, a disguised file refused); then the entry forms filled end to end (技术合同 with its amount
+// rule, 资格证书 with its computed validity and a refused duplicate, a 特派员's dispatch with its scan, service record
+// with photo and confirmation, and assessment), and the 指标 page listing the register records behind the 登记系统
+// figure. Screenshots land in test-output/screenshots/registers-*.png for a person to look at.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -30,6 +31,8 @@ const blocker = browserSuiteBlocker();
 const THIS_YEAR = new Date().getFullYear();
 // A 1×1 PNG: the photo a 特派员 attaches to a service record (the server checks the bytes, not the name).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+// A minimal PDF: the scanned 三方协议 of a dispatch.
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
 /** Types a day into an antd DatePicker (found by its form label) and confirms it. */
 async function fillDate(form: Locator, label: string, day: string): Promise<void> {
@@ -270,9 +273,55 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await again.waitFor({ state: 'detached' });
   });
 
+  it('三方协议扫描件 on a dispatch: empty state, an upload listed with size and uploader, a download link, a refused file named', async () => {
+    const scan = join(SCREENSHOT_DIR, '..', '奉科特〔2025〕12号 三方协议.pdf');
+    const fake = join(SCREENSHOT_DIR, '..', '伪装的协议.pdf');
+    writeFileSync(scan, PDF);
+    writeFileSync(fake, '这只是一段文字，不是 PDF');
+    await page.goto(`${running.baseUrl}/commissioners`);
+    await page.getByTestId('commissioner-table').getByText('张农').click();
+    const row = page.getByTestId('dispatch-table').locator('tr', { hasText: '奉科特〔2025〕12号' }).first();
+    await row.getByText('未上传').waitFor();
+    const files = row.locator('xpath=following-sibling::tr[1]').getByTestId('agreement-files');
+    await files.getByText('尚未上传三方协议扫描件').waitFor();
+    await screenshot(page, 'registers-08b-agreement-empty');
+
+    await files.locator('input[type=file]').first().setInputFiles(scan);
+    const listed = files.getByTestId('agreement-file').filter({ hasText: '奉科特〔2025〕12号 三方协议.pdf' });
+    await listed.waitFor();
+    await expect(listed.textContent()).resolves.toContain(`${PDF.length} B · register-admin`);
+    await row.getByText('1 份').waitFor();
+    const href = await listed.getByRole('link', { name: '奉科特〔2025〕12号 三方协议.pdf' }).getAttribute('href');
+    const download = await page.request.get(`${running.baseUrl}${href ?? ''}`);
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await download.body()).equals(PDF)).toBe(true);
+    await expect(files.getByText('尚未上传三方协议扫描件').count()).resolves.toBe(0);
+
+    await files.locator('input[type=file]').first().setInputFiles(fake);
+    await page.locator('.ant-message').getByText('「伪装的协议.pdf」文件类型不允许', { exact: false }).waitFor();
+    await screenshot(page, 'registers-08c-agreement-uploaded');
+    await expect(files.getByTestId('agreement-file').count()).resolves.toBe(1);
+
+    // 替换 puts the stamped copy in its place; 删除 (confirmed) leaves the empty state again.
+    const stamped = join(SCREENSHOT_DIR, '..', '三方协议（盖章版）.pdf');
+    writeFileSync(stamped, PDF);
+    await listed.locator('input[type=file]').setInputFiles(stamped);
+    const replaced = files.getByTestId('agreement-file').filter({ hasText: '三方协议（盖章版）.pdf' });
+    await replaced.waitFor();
+    await listed.waitFor({ state: 'detached' });
+    await replaced.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-modal-confirm').getByText('确定删除“三方协议（盖章版）.pdf”吗', { exact: false }).waitFor();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '删除' }).click();
+    await files.getByText('尚未上传三方协议扫描件').waitFor();
+    await row.getByText('未上传').waitFor();
+    await page.locator('.ant-drawer-close').click();
+  });
+
   it('科技特派员 forms: dispatch, a service record with a photo and confirmation, and the annual assessment', async () => {
     const photo = join(SCREENSHOT_DIR, '..', 'service-visit.png');
     writeFileSync(photo, PNG);
+    const scan = join(SCREENSHOT_DIR, '..', '石板村三方协议.pdf');
+    writeFileSync(scan, PDF);
     await page.goto(`${running.baseUrl}/commissioners`);
     await page.getByTestId('commissioner-table').getByText('张农').click();
     const detail = page.getByTestId('commissioner-detail');
@@ -287,9 +336,14 @@ describe.skipIf(blocker !== null)('register screens in Chromium', { timeout: 90_
     await fillDate(dispatch, '协议签订日期', `${THIS_YEAR}-02-10`);
     await fillDate(dispatch, '派驻开始', `${THIS_YEAR}-03-01`);
     await dispatch.getByLabel('服务任务').fill('中药材规范化种植技术指导');
+    await dispatch.locator('input[type=file]').setInputFiles(scan);
+    await dispatch.getByText('石板村三方协议.pdf').waitFor();
+    await screenshot(page, 'registers-15b-dispatch-form-scan');
     await page.getByRole('button', { name: '保存' }).click();
     await dispatch.waitFor({ state: 'detached' });
-    await page.getByTestId('dispatch-table').getByText(`奉科特〔${THIS_YEAR}〕3号`, { exact: false }).waitFor();
+    const added = page.getByTestId('dispatch-table').locator('tr', { hasText: `奉科特〔${THIS_YEAR}〕3号` }).first();
+    await added.waitFor();
+    await added.locator('xpath=following-sibling::tr[1]').getByTestId('agreement-file').filter({ hasText: '石板村三方协议.pdf' }).waitFor();
 
     await detail.getByRole('button', { name: '记录服务' }).click();
     const log = page.getByTestId('service-log-form');

@@ -107,13 +107,13 @@ export async function logIn(page: Page, baseUrl: string, username: string, passw
 
 export async function logOut(page: Page): Promise<void> {
   const signIn = page.getByRole('button', { name: '登录' });
-  // On a loaded machine a click can land while the dropdown is still animating open and be lost; open the menu
-  // again rather than failing the whole flow on that.
+  // On a loaded machine the dropdown can keep animating long past the click's 'stable' wait (a CI run timed out
+  // on it), so the item gets the click event directly once visible; a click lost anyway opens the menu again.
   for (let attempt = 1; ; attempt++) {
     await page.getByTestId('user-menu').click();
     const item = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('退出登录');
     await item.waitFor({ state: 'visible' });
-    await item.click();
+    await item.dispatchEvent('click');
     try {
       await signIn.waitFor({ timeout: 8_000 });
       return;

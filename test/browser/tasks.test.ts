@@ -1,7 +1,9 @@
 // 任务, 项目台账, 督办 and 考核 screens in a real browser (Debian Chromium via playwright-core) against the real server
 // on in-memory PGlite with the seed plans and sample data. Screenshots land in test-output/screenshots/tasks-*.png.
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tasks } from '../../src/db/schema/index.ts';
 import { ALL_COUNTIES, countyScope } from '../../src/repositories/scope.ts';
 import { listUnits } from '../../src/repositories/units.ts';
 import { operatorAccess } from '../../src/services/auth/access.ts';
@@ -9,6 +11,8 @@ import { buildProjectLedger } from '../../src/services/build-project-ledger.ts';
 import { createTask } from '../../src/services/create-task.ts';
 import { listPlans } from '../../src/services/list-plans.ts';
 import { addMilestone } from '../../src/services/save-milestone.ts';
+import { saveTaskReport } from '../../src/services/save-task-report.ts';
+import { submitTaskReport } from '../../src/services/submit-task-report.ts';
 import { scanSupervision } from '../../src/services/scan-supervision.ts';
 import { browserSuiteBlocker, createTestUser, launchBrowser, logIn, logOut, newPage, screenshot, startApp, type RunningApp } from './support.ts';
 
@@ -41,6 +45,18 @@ describe.skipIf(blocker !== null)('任务、项目台账、督办、考核 in Ch
     const yellow = await createTask(db, operator, { ...base, title: '脐橙数字果园建设', deadline: fromToday(200) });
     await addMilestone(db, operator, { taskId: yellow.id, name: '完成果园物联网布设', dueOn: fromToday(-2) });
     await createTask(db, operator, { ...base, title: '农业科技特派员服务站建设', deadline: fromToday(2) });
+    // A task of last year (the year 考核 shows first), done on 12-20: its Q1 report handed in on time, Q2 late, Q3
+    // never — so the 考核 table has 迟报 and 未报 to tell apart.
+    const lastYear = new Date().getFullYear() - 1;
+    const past = await createTask(db, operator, { ...base, title: '柑橘病虫害绿色防控示范', startOn: `${lastYear}-01-01`, deadline: `${lastYear}-12-31` });
+    await db.update(tasks).set({ createdAt: new Date(`${lastYear}-01-02T12:00:00+08:00`), state: 'done', doneOn: `${lastYear}-12-20` }).where(eq(tasks.id, past.id));
+    for (const [period, day] of [
+      [`${lastYear}Q1`, `${lastYear}-04-01`],
+      [`${lastYear}Q2`, `${lastYear}-08-15`],
+    ] as const) {
+      const saved = await saveTaskReport(db, operator, { taskId: past.id, unitId: agri?.id, period, text: '防控示范进展', percentDone: 50 });
+      await submitTaskReport(db, operator, saved.id, saved.version, new Date(`${day}T12:00:00+08:00`));
+    }
     await buildProjectLedger(db, operator, plan.id);
     await scanSupervision(db, operator, { countyId: plan.countyId });
     browser = await launchBrowser();
@@ -117,14 +133,56 @@ describe.skipIf(blocker !== null)('任务、项目台账、督办、考核 in Ch
     await page.getByText('已办结').first().waitFor();
   });
 
-  it('考核: the ranking of departments and towns with the export button', async () => {
+  it('考核: the ranking of departments and towns with 按时 / 迟报 / 未报, the late and missing reports, and the export', async () => {
     await page.goto(`${running.baseUrl}/assessment`);
     await page.getByTestId('assessment-table').waitFor();
-    await page.getByTestId('assessment-table').getByText('县农业农村委').waitFor({ state: 'visible' });
+    const agriRow = page.getByTestId('assessment-table').locator('tbody tr', { hasText: '县农业农村委' });
+    await agriRow.waitFor({ state: 'visible' });
+    await page.getByRole('columnheader', { name: '报送：按时 / 迟报 / 未报' }).waitFor({ state: 'visible' });
+    const breakdown = agriRow.getByTestId('report-breakdown');
+    await breakdown.waitFor({ state: 'visible' });
+    // Whatever else the unit owed, the task above adds one of each: at least one 迟报 and one 未报.
+    const text = (await breakdown.textContent()) ?? '';
+    const [onTime, late, missing] = [/按时 (\d+)/, /迟报 (\d+)/, /未报 (\d+)/].map((re) => Number(re.exec(text)?.[1] ?? -1));
+    expect(onTime).toBeGreaterThanOrEqual(1);
+    expect(late).toBeGreaterThanOrEqual(1);
+    expect(missing).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'tasks-07-assessment');
+    await breakdown.getByRole('button', { name: '明细' }).click();
+    const drawer = page.getByTestId('overdue-reports');
+    await drawer.waitFor({ state: 'visible' });
+    const lastYear = new Date().getFullYear() - 1;
+    const lateLine = drawer.locator('tbody tr', { hasText: `${lastYear}年第二季度` }).filter({ hasText: '柑橘病虫害绿色防控示范' });
+    await lateLine.getByText(/迟 \d+ 天/).waitFor({ state: 'visible' });
+    const missingLine = drawer.locator('tbody tr', { hasText: `${lastYear}年第三季度` }).filter({ hasText: '柑橘病虫害绿色防控示范' });
+    await missingLine.getByText('未报').waitFor({ state: 'visible' });
+    expect(await drawer.locator('tbody tr', { hasText: `${lastYear}年第一季度` }).filter({ hasText: '柑橘病虫害绿色防控示范' }).count()).toBe(0);
+    await screenshot(page, 'tasks-08-assessment-overdue');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
     const download = page.waitForEvent('download');
     await page.getByTestId('assessment-export').click();
     expect((await download).suggestedFilename()).toMatch(/^考核排名-奉节县-\d{4}\.xlsx$/);
-    await screenshot(page, 'tasks-07-assessment');
+  });
+
+  it('考核设置: the bureau switches task reports to 月报 and the page says so', async () => {
+    await page.getByRole('button', { name: '考核设置' }).click();
+    const dialog = page.getByRole('dialog', { name: '考核设置' });
+    await dialog.getByText('任务进展报送频次').waitFor({ state: 'visible' });
+    await dialog.getByLabel('任务进展报送频次').click();
+    await page.locator('.ant-select-item-option', { hasText: '月报' }).click();
+    await screenshot(page, 'tasks-09-assessment-settings');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('考核设置已保存').waitFor();
+    await page.getByTestId('assessment-page').getByText('月报').first().waitFor({ state: 'visible' });
+    // A task's report form now proposes this month rather than this quarter.
+    await page.goto(`${running.baseUrl}/tasks`);
+    await page.getByTestId('tasks-table').getByText('脐橙数字果园建设').click();
+    const reports = page.getByTestId('task-reports');
+    await reports.getByText('期间（月报）').waitFor({ state: 'visible' });
+    const now = new Date(Date.now() + 8 * 3_600_000);
+    await expect(reports.getByLabel('期间（月报）').inputValue()).resolves.toBe(`${now.getUTCFullYear()}M${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
+    await screenshot(page, 'tasks-10-task-report-monthly');
   });
 
   it('saw no script errors and no server errors', () => {

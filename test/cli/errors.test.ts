@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'kechuang-cli-errors-'));
@@ -95,5 +96,21 @@ describe('real commands', () => {
     const date = kechuang(['supervision', 'scan', '--date', '2024-13-01', '--json']);
     expect(date.code).toBe(1);
     expect(JSON.parse(date.stderr)).toMatchObject({ error: 'validation' });
+  }, 180_000);
+
+  it('a data directory the server holds: one line naming the holder, exit 1, the data untouched', async () => {
+    const dataDir = join(work, 'held');
+    const server = await openDatabase({ dataDir, purpose: 'kechuang 服务 / server' });
+    try {
+      const refused = kechuang(['tasks-propose', '00000000-0000-4000-8000-000000000000'], { KECHUANG_DATA_DIR: dataDir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr.trimEnd().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^错误 / error: 数据目录 .*held 正被进程 ${process.pid}（kechuang 服务 / server，`)),
+      ]);
+      const json = kechuang(['tasks-propose', '00000000-0000-4000-8000-000000000000', '--json'], { KECHUANG_DATA_DIR: dataDir });
+      expect(JSON.parse(json.stderr)).toMatchObject({ error: 'data-dir-in-use' });
+    } finally {
+      await server.close();
+    }
   }, 180_000);
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { comparePeriods, parsePeriod } from '../../src/domain/period/period.ts';
 import { evaluateIndicator, targetSpecFromRow } from '../../src/domain/progress/index.ts';
 import { dueDate, isOverdue, periodEndDate, periodHasEnded } from '../../src/domain/reporting/due.ts';
+import { AGREEMENT_FILE_TYPES } from '../../src/domain/registers/commissioners.ts';
 import { checkAttachment, detectFileType, MAX_ATTACHMENT_BYTES } from '../../src/domain/reporting/file-type.ts';
 import { indicatorMatchKey } from '../../src/domain/reporting/match-key.ts';
 import { measureUnitProblem } from '../../src/domain/reporting/measure-unit.ts';
@@ -84,6 +85,19 @@ describe('attachment checks by content', () => {
     const limit = new Uint8Array(MAX_ATTACHMENT_BYTES);
     limit.set(pdf);
     expect(checkAttachment('刚好.pdf', limit).ok).toBe(true);
+  });
+
+  it('narrows the whitelist for a use that takes fewer kinds, and says which it takes', () => {
+    const xlsx = file(ZIP, ascii('....[Content_Types].xml....xl/workbook.xml'));
+    const docx = file(ZIP, ascii('....[Content_Types].xml....word/document.xml'));
+    expect(checkAttachment('名单.xlsx', xlsx).ok).toBe(true);
+    expect(checkAttachment('名单.xlsx', xlsx, AGREEMENT_FILE_TYPES)).toEqual({
+      ok: false,
+      code: 'type-not-allowed',
+      message: '文件类型不允许，仅支持 PDF、JPG、PNG、DOCX / only pdf, jpg, png, docx are allowed',
+    });
+    expect(checkAttachment('协议.docx', docx, AGREEMENT_FILE_TYPES)).toEqual({ ok: true, fileType: 'docx' });
+    expect(checkAttachment('病毒.pdf', file(ascii('MZ')))).toMatchObject({ message: '文件类型不允许，仅支持 PDF、JPG、PNG、XLSX、DOCX / only pdf, jpg, png, xlsx, docx are allowed' });
   });
 });
 

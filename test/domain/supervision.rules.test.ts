@@ -3,10 +3,16 @@ import { formatPeriod } from '../../src/domain/period/period.ts';
 import {
   judgeReports,
   rankUnits,
+  reportBreakdowns,
+  reportTally,
   taskReportPeriods,
   validateWeights,
   DEFAULT_ASSESSMENT_WEIGHTS,
+  DEFAULT_TASK_REPORT_FREQUENCY,
+  TASK_REPORT_FREQUENCIES,
+  TASK_REPORT_FREQUENCY_LABELS,
   type FiledReport,
+  type OwedReport,
   type UnitTally,
 } from '../../src/domain/supervision/assessment.ts';
 import { WorkingCalendar } from '../../src/domain/supervision/calendar.ts';
@@ -322,6 +328,93 @@ describe('报送及时 over the reports owed, filed or not', () => {
     ['2025-01-01', '2025-01-01', null, '2024-12-01', []], // not started
   ] as const)('task from %s (entered %s, done %s) as of %s owes %j', (startOn, createdOn, doneOn, today, quarters) => {
     expect(taskReportPeriods({ startOn, createdOn, doneOn }, 'quarter', today).map(formatPeriod)).toEqual(quarters);
+  });
+});
+
+describe('报送及时 told apart: 按时 / 迟报 / 未报', () => {
+  const owe = (unitId: string, key: string, dueOn: string): OwedReport => ({ unitId, key, dueOn });
+  const file = (unitId: string, key: string, submittedOn: string | null): FiledReport => ({ unitId, key, submittedOn });
+
+  it('the judged report keeps the day it was handed in (null when missing)', () => {
+    const judged = judgeReports(
+      [owe('a', 'q1', '2024-04-08'), owe('a', 'q2', '2024-07-05'), owe('a', 'q3', '2024-10-14')],
+      [file('a', 'q1', '2024-04-03'), file('a', 'q2', '2024-07-20'), file('a', 'q3', null)],
+      '2024-12-31',
+    );
+    expect(judged.map((j) => [j.key, j.timeliness, j.submittedOn])).toEqual([
+      ['q1', 'on-time', '2024-04-03'],
+      ['q2', 'late', '2024-07-20'],
+      ['q3', 'missing', null],
+    ]);
+  });
+
+  it.each([
+    // owed (key, due), filed (key, day or draft), today → per unit 按时 / 迟报 / 未报
+    [
+      'one of each',
+      [['a', 'x', '2024-04-08'], ['a', 'y', '2024-07-05'], ['a', 'z', '2024-10-14']],
+      [['a', 'x', '2024-04-08'], ['a', 'y', '2024-07-06']],
+      '2024-12-31',
+      { a: { onTime: 1, late: 1, missing: 1 } },
+    ],
+    [
+      'a late unit and a silent one look different although both score 0',
+      [['late', 'x', '2024-04-08'], ['late', 'y', '2024-07-05'], ['silent', 'x', '2024-04-08'], ['silent', 'y', '2024-07-05']],
+      [['late', 'x', '2024-05-01'], ['late', 'y', '2024-08-01'], ['silent', 'y', null]],
+      '2024-12-31',
+      { late: { onTime: 0, late: 2, missing: 0 }, silent: { onTime: 0, late: 0, missing: 2 } },
+    ],
+    [
+      'not yet due and not filed: not in the breakdown at all',
+      [['a', 'x', '2024-04-08'], ['a', 'y', '2025-01-10']],
+      [['a', 'x', '2024-04-01']],
+      '2024-12-31',
+      { a: { onTime: 1, late: 0, missing: 0 } },
+    ],
+    ['nothing owed: no row', [], [['a', 'x', '2024-04-01']], '2024-12-31', {}],
+  ] as const)('%s', (_label, owedRows, filedRows, today, expected) => {
+    const judged = judgeReports(
+      owedRows.map(([u, k, d]) => owe(u, k, d)),
+      filedRows.map(([u, k, d]) => file(u, k, d)),
+      today,
+    );
+    const breakdowns = reportBreakdowns(judged);
+    expect(Object.fromEntries(breakdowns)).toEqual(expected);
+    // The score math is unchanged: only 按时 is good, 迟报 and 未报 both count against.
+    for (const [unitId, breakdown] of breakdowns) {
+      const mine = judged.filter((j) => j.unitId === unitId);
+      expect(reportTally(breakdown)).toEqual({ good: mine.filter((j) => j.timeliness === 'on-time').length, total: mine.length });
+    }
+  });
+});
+
+describe('任务进展报送频次: the periods a task owes at each cadence', () => {
+  it('four cadences, quarterly by default, labelled 月报 / 季报 / 半年报 / 年报', () => {
+    expect(TASK_REPORT_FREQUENCIES).toEqual(['month', 'quarter', 'half', 'year']);
+    expect(DEFAULT_TASK_REPORT_FREQUENCY).toBe('quarter');
+    expect(TASK_REPORT_FREQUENCIES.map((f) => TASK_REPORT_FREQUENCY_LABELS[f])).toEqual(['月报', '季报', '半年报', '年报']);
+  });
+
+  it.each([
+    // cadence, start, entered, done, today → periods owed
+    // A task started mid-May 2024, as of 2025-01-15: the period it started in is owed, the running one is not.
+    ['month', '2024-05-15', '2024-05-15', null, '2025-01-15', ['2024M05', '2024M06', '2024M07', '2024M08', '2024M09', '2024M10', '2024M11', '2024M12']],
+    ['quarter', '2024-05-15', '2024-05-15', null, '2025-01-15', ['2024Q2', '2024Q3', '2024Q4']],
+    ['half', '2024-05-15', '2024-05-15', null, '2025-01-15', ['2024H1', '2024H2']],
+    ['year', '2024-05-15', '2024-05-15', null, '2025-01-15', ['2024']],
+    // The same task as of 2024-10-01: the year has not ended, nothing is owed yearly.
+    ['month', '2024-05-15', '2024-05-15', null, '2024-10-01', ['2024M05', '2024M06', '2024M07', '2024M08', '2024M09']],
+    ['quarter', '2024-05-15', '2024-05-15', null, '2024-10-01', ['2024Q2', '2024Q3']],
+    ['half', '2024-05-15', '2024-05-15', null, '2024-10-01', ['2024H1']],
+    ['year', '2024-05-15', '2024-05-15', null, '2024-10-01', []],
+    // Entered in August for a start in May: nothing is owed for a period that ended before it existed.
+    ['month', '2024-05-15', '2024-08-20', null, '2024-11-01', ['2024M08', '2024M09', '2024M10']],
+    ['half', '2024-05-15', '2024-08-20', null, '2025-01-15', ['2024H2']],
+    // Done in September: the period it was done in and later are not owed.
+    ['month', '2024-05-15', '2024-05-15', '2024-09-10', '2025-01-15', ['2024M05', '2024M06', '2024M07', '2024M08']],
+    ['year', '2023-03-01', '2023-03-01', '2024-09-10', '2025-01-15', ['2023']],
+  ] as const)('%s: task from %s (entered %s, done %s) as of %s owes %j', (cadence, startOn, createdOn, doneOn, today, periods) => {
+    expect(taskReportPeriods({ startOn, createdOn, doneOn }, cadence, today).map(formatPeriod)).toEqual(periods);
   });
 });
 

@@ -1,7 +1,9 @@
 // The task, ledger, 督办, notification and 考核 API through app.inject, signed in as real users of each role.
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tasks } from '../../src/db/schema/index.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ALL_COUNTIES, countyScope } from '../../src/repositories/scope.ts';
 import { listUnits } from '../../src/repositories/units.ts';
@@ -217,7 +219,62 @@ describe('督办, notifications and 考核', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ExcelJS.Buffer);
     expect(workbook.worksheets[0]?.name).toBe(`${year}年考核`);
+    expect((workbook.worksheets[0]?.getRow(3).values as unknown[]).slice(-4)).toEqual(['报送按时（份）', '报送迟报（份）', '报送未报（份）', '综合得分']);
+    expect(workbook.getWorksheet('迟报未报明细')).toBeDefined();
     // The municipal bureau names the county it wants.
     expect((await call(municipal, 'GET', `/api/assessment?year=${year}`)).status).toBe(400);
+  });
+
+  it('考核 rows carry 按时 / 迟报 / 未报 and the late or missing reports; the task report cadence is a versioned setting', async () => {
+    // 逾期任务 (lead 县农业农村委, from 2024-01-01) as if entered on 01-02 of the year before last: its quarters of
+    // that year ending before the task's done day are owed. It never reported: Q1–Q3 are missing (Q4's is due the
+    // next January).
+    const year = new Date().getFullYear() - 2;
+    const listed = await call(staff, 'GET', '/api/tasks');
+    const overdueTask = (listed.body.tasks as { id: string; title: string }[]).find((t) => t.title === '逾期任务');
+    if (!overdueTask) throw new Error('逾期任务 missing');
+    await database.db.update(tasks).set({ startOn: `${year}-01-01`, createdAt: new Date(`${year}-01-02T12:00:00+08:00`) }).where(eq(tasks.id, overdueTask.id));
+
+    const json = await call(staff, 'GET', `/api/assessment?year=${year}`);
+    expect(json.status).toBe(200);
+    expect(json.body.taskReportFrequency).toBe('quarter');
+    const rows = json.body.rows as { unitId: string; counts: { reports: { good: number; total: number } }; reportBreakdown: { onTime: number; late: number; missing: number }; overdueReports: Json[] }[];
+    for (const row of rows) {
+      const { onTime, late, missing } = row.reportBreakdown;
+      expect({ good: onTime, total: onTime + late + missing }).toEqual(row.counts.reports);
+      expect(row.overdueReports).toHaveLength(late + missing);
+    }
+    const agri = rows.find((r) => r.unitId === ids.agri);
+    expect(agri?.reportBreakdown).toEqual({ onTime: 0, late: 0, missing: 3 });
+    expect(agri?.overdueReports[0]).toEqual({
+      kind: 'task',
+      name: '逾期任务',
+      taskId: overdueTask.id,
+      period: `${year}Q1`,
+      periodLabel: `${year}年第一季度`,
+      dueOn: expect.stringMatching(new RegExp(`^${year}-04-\\d{2}$`)) as unknown as string,
+      submittedOn: null,
+      timeliness: 'missing',
+    });
+
+    // 月报: the bureau changes the cadence (version-checked; reporters may not; unknown cadences refused).
+    const current = await call(staff, 'GET', '/api/supervision/settings');
+    expect(current.body.taskReportFrequency).toBe('quarter');
+    expect((await call(reporter, 'PUT', '/api/supervision/settings', { version: current.body.version, taskReportFrequency: 'month' })).status).toBe(403);
+    const weekly = await call(staff, 'PUT', '/api/supervision/settings', { version: current.body.version, taskReportFrequency: 'week' });
+    expect(weekly.status).toBe(400);
+    const saved = await call(staff, 'PUT', '/api/supervision/settings', { version: current.body.version, taskReportFrequency: 'month' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ taskReportFrequency: 'month', version: Number(current.body.version) + 1, assessmentWeights: { indicators: 50 } });
+    const stale = await call(staff, 'PUT', '/api/supervision/settings', { version: current.body.version, taskReportFrequency: 'year' });
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({ error: 'version-conflict', current: { taskReportFrequency: 'month' } });
+    expect((await call(reporter, 'GET', '/api/supervision/settings')).body.taskReportFrequency).toBe('month');
+    // January–November of that year are owed monthly (December's is due the next January).
+    const monthly = await call(staff, 'GET', `/api/assessment?year=${year}`);
+    expect(monthly.body.taskReportFrequency).toBe('month');
+    expect((monthly.body.rows as typeof rows).find((r) => r.unitId === ids.agri)?.reportBreakdown).toEqual({ onTime: 0, late: 0, missing: 11 });
+    const back = await call(staff, 'PUT', '/api/supervision/settings', { version: saved.body.version, taskReportFrequency: 'quarter' });
+    expect(back.status).toBe(200);
   });
 });

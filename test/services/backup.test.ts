@@ -2,10 +2,11 @@
 // uses DATABASE_URL; with PostgreSQL the CLI points to pg_dump / pg_restore, checked at the end.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
+import { DataDirInUseError, LOCK_FILE } from '../../src/db/data-dir-lock.ts';
 import { listAudit } from '../../src/repositories/audit.ts';
 import { ALL_COUNTIES } from '../../src/repositories/scope.ts';
 import { BackupError, backupDatabase, restoreDatabase } from '../../src/services/backup-database.ts';
@@ -29,6 +30,12 @@ async function snapshot(dataDir: string) {
   } finally {
     await handle.close();
   }
+}
+
+/** A pid no process has: a child that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '0']);
+  return child.pid ?? 2 ** 22 + 1;
 }
 
 let before: Awaited<ReturnType<typeof snapshot>>;
@@ -80,13 +87,25 @@ describe('backup / restore (PGlite)', { timeout: 120_000 }, () => {
     await expect(restoreDatabase(join(work, 'missing.tar.gz'), target)).rejects.toThrow(/不存在/);
   });
 
-  it('refuses to back up a database that is open (a running server) unless forced', async () => {
-    const handle = await openDatabase({ dataDir: original });
+  it('refuses to back up or restore over a data directory a live process holds; a dead holder’s lock is taken over', async () => {
+    const handle = await openDatabase({ dataDir: original, purpose: 'kechuang 服务 / server' });
     try {
-      await expect(backupDatabase(original, join(work, 'live.tar.gz'))).rejects.toThrow(/正在使用/);
+      await expect(backupDatabase(original, join(work, 'live.tar.gz'))).rejects.toThrow(DataDirInUseError);
+      await expect(backupDatabase(original, join(work, 'live.tar.gz'))).rejects.toThrow(/正被进程 \d+（kechuang 服务/);
+      await expect(restoreDatabase(backupFile, original, { force: true })).rejects.toThrow(DataDirInUseError);
+      // A second open in this process too: two PostgreSQL instances on one directory corrupt it.
+      await expect(openDatabase({ dataDir: original })).rejects.toThrow(DataDirInUseError);
     } finally {
       await handle.close();
     }
+    expect(existsSync(join(original, LOCK_FILE))).toBe(false);
+    // A lock left by a process that died (kill -9): nobody holds the directory, the next open takes it over.
+    writeFileSync(join(original, LOCK_FILE), JSON.stringify({ pid: deadPid(), host: hostname(), purpose: 'server', since: '2026-01-01' }));
+    const after = await openDatabase({ dataDir: original });
+    await after.close();
+    // The backup made while holding the lock restores without it.
+    const restored = join(work, 'restored');
+    expect(existsSync(join(restored, LOCK_FILE))).toBe(false);
     await expect(backupDatabase(join(work, 'nowhere'), join(work, 'x.tar.gz'))).rejects.toThrow(/不是 PGlite 数据目录/);
   });
 

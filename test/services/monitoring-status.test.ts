@@ -17,7 +17,7 @@ import { listOutstandingReports } from '../../src/services/monitoring/list-outst
 import { loadSampleData } from '../../src/services/monitoring/load-sample-data.ts';
 import { removeSampleData } from '../../src/services/monitoring/remove-sample-data.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
-import { accessAs, importSeeds, indicatorNamed, OPERATOR, type SeededPlans } from './monitoring-fixtures.ts';
+import { accessAs, expectCellsMatchOwnTables, importSeeds, indicatorNamed, OPERATOR, type SeededPlans } from './monitoring-fixtures.ts';
 
 let database: TestDatabase;
 let plans: SeededPlans;
@@ -82,25 +82,9 @@ describe('sample data', () => {
     const both = view.rows.filter((r) => r.cells.every((c) => c !== null)).map((r) => r.name);
     expect(both).toEqual(['全社会研发经费占地区生产总值的比重', '科技型企业', '高新技术企业', '万人有效发明专利拥有量', '公民具备科学素质的比例']);
     expect(view.rows).toHaveLength(13 + 10 - 5);
-    // Each cell carries the same figures as the county's own status table (one math, two shapes).
-    for (const [column, county] of view.counties.entries()) {
-      const own = await getPlanStatus(db(), municipal(), { planId: county.planId, period: '2024' });
+    await expectCellsMatchOwnTables(db(), municipal(), view, '2024');
+    for (const column of view.counties.keys()) {
       const cells = view.rows.map((r) => r.cells[column]).filter((c) => c !== null && c !== undefined);
-      expect(cells).toHaveLength(own.indicators.length);
-      for (const cell of cells) {
-        const item = own.indicators.find((i) => i.indicatorId === cell.indicatorId);
-        expect(item, cell.indicatorId).toBeDefined();
-        expect(cell).toEqual({
-          indicatorId: item?.indicatorId,
-          kind: item?.kind,
-          status: item?.status,
-          completion: item?.completion,
-          schedule: item?.schedule,
-          current: item?.current,
-          warning: item?.forecast.possible === true && item.forecast.warning,
-          bindingWarning: item?.forecast.possible === true && item.forecast.bindingWarning,
-        });
-      }
       expect(cells.some((c) => c.current !== null && c.completion !== null)).toBe(true);
     }
     const only = await compareCounties(db(), municipal(), { period: '2024', countyIds: [plans.shizhu.countyId] });

@@ -2,6 +2,7 @@
 // source, their attachments and the bureau's spot checks. county_id on every row (see index.ts).
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -21,13 +22,8 @@ import type { AttachmentKind, FileType } from '../../domain/reporting/file-type.
 import type { ReportState } from '../../domain/reporting/workflow.ts';
 import type { SpotCheckOutcome, ValueSource } from '../../domain/reporting/vocabulary.ts';
 import { units } from './accounts.ts';
-import { createdAt } from './columns.ts';
+import { createdAt, uploadedFileColumns } from './columns.ts';
 import { planIndicators } from './plans.ts';
-
-// PGlite hands bytea back as Uint8Array, node-postgres as Buffer (a Uint8Array too): one type for both.
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-});
 
 const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true })
@@ -163,12 +159,7 @@ export const valueAttachments = pgTable(
       .notNull()
       .references(() => indicatorValues.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<AttachmentKind>().notNull(),
-    fileName: text('file_name').notNull(),
-    fileType: text('file_type').$type<FileType>().notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    bytes: bytea('bytes').notNull(),
-    uploadedBy: text('uploaded_by').notNull(),
+    ...uploadedFileColumns(),
     isSample: boolean('is_sample').notNull().default(false),
     createdAt: createdAt(),
   },
@@ -205,4 +196,16 @@ export const spotChecks = pgTable(
 export const sampleUnits = pgTable('sample_units', {
   unitId: uuid('unit_id').primaryKey(),
   countyId: uuid('county_id').notNull(),
+});
+
+/**
+ * Per county, a stamp that changes whenever anything the municipal comparison reads about its plans changes: the
+ * plans (a new version, a title, the span), their indicator rows, the indicator settings (target kind, tolerance)
+ * or the county's name. Set by triggers (migration 0010), not by services, so no write path can forget it; the
+ * comparison keeps each county's evaluated plan frame in memory and re-reads only counties whose stamp moved.
+ * No foreign key to counties: the triggers also fire while a county's rows are cascade-deleted, after the county.
+ */
+export const planFrameStamps = pgTable('plan_frame_stamps', {
+  countyId: uuid('county_id').primaryKey(),
+  stamp: bigint('stamp', { mode: 'number' }).notNull(),
 });

@@ -29,7 +29,8 @@ import type { EvaluationKind, EvaluationOutcome, EvaluationResult } from '../../
 import type { BindingParams, PlatformKind, PlatformLevel, RegisterRecordRef, RegisterRule } from '../../domain/registers/indicator-binding.ts';
 import type { RulePackKind } from '../../domain/registers/rule-packs.ts';
 import type { ContractType } from '../../domain/registers/tech-contracts.ts';
-import { createdAt } from './columns.ts';
+import type { FileType } from '../../domain/reporting/file-type.ts';
+import { createdAt, uploadedFileColumns } from './columns.ts';
 import { counties } from './counties.ts';
 import { planIndicators } from './plans.ts';
 
@@ -39,8 +40,6 @@ const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true })
     .notNull()
     .default(sql`now()`);
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
-
 /** The county's enterprise register (企业库). */
 export const enterprises = pgTable(
   'enterprises',
@@ -336,12 +335,7 @@ export const serviceLogPhotos = pgTable(
     id: uuid('id').primaryKey(),
     countyId: uuid('county_id').notNull(),
     logId: uuid('log_id').notNull(),
-    fileName: text('file_name').notNull(),
-    fileType: text('file_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    bytes: bytea('bytes').notNull(),
-    uploadedBy: text('uploaded_by').notNull(),
+    ...uploadedFileColumns(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -351,6 +345,30 @@ export const serviceLogPhotos = pgTable(
       columns: [t.logId, t.countyId],
       foreignColumns: [commissionerServiceLogs.id, commissionerServiceLogs.countyId],
     }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The signed 三方协议 of a dispatch (scan or Word file), in the database like the visit photos so backups and county
+ * isolation cover it. Replacing a file deletes its row and inserts the new one; the audit log keeps both.
+ */
+export const dispatchAgreementFiles = pgTable(
+  'dispatch_agreement_files',
+  {
+    id: uuid('id').primaryKey(),
+    countyId: uuid('county_id').notNull(),
+    dispatchId: uuid('dispatch_id').notNull(),
+    ...uploadedFileColumns(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('dispatch_agreement_files_dispatch_idx').on(t.countyId, t.dispatchId),
+    foreignKey({
+      name: 'dispatch_agreement_files_dispatch_fk',
+      columns: [t.dispatchId, t.countyId],
+      foreignColumns: [commissionerDispatches.id, commissionerDispatches.countyId],
+    }).onDelete('cascade'),
+    check('dispatch_agreement_files_size_ck', sql`${t.size} > 0`),
   ],
 );
 

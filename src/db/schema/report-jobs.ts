@@ -4,12 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ReportJobStatus, ReportKind } from '../../domain/reports/model.ts';
-import { createdAt } from './columns.ts';
+import { bytea, createdAt } from './columns.ts';
 import { counties } from './counties.ts';
 import { plans } from './plans.ts';
-
-// PGlite hands bytea back as Uint8Array, node-postgres as Buffer (a Uint8Array too): one type for both.
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 export type { ReportJobStatus };
 

@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { AssessmentWeights } from '../../domain/supervision/assessment.ts';
+import type { AssessmentWeights, TaskReportFrequency } from '../../domain/supervision/assessment.ts';
 import type { Colour, ColourReason, ColourRules } from '../../domain/supervision/colours.ts';
 import type { OrderState } from '../../domain/supervision/orders.ts';
 import type { DocumentBlock } from '../../domain/plan/model.ts';
@@ -27,12 +27,9 @@ import type { CandidateKind, OutlinePlace } from '../../domain/tasks/candidates.
 import type { FileType } from '../../domain/reporting/file-type.ts';
 import type { ReportState } from '../../domain/reporting/workflow.ts';
 import { units, users } from './accounts.ts';
-import { createdAt } from './columns.ts';
+import { createdAt, uploadedFileColumns } from './columns.ts';
 import { counties } from './counties.ts';
 import { planIndicators, planProjects, plans } from './plans.ts';
-
-// PGlite hands bytea back as Uint8Array, node-postgres as Buffer (a Uint8Array too): one type for both.
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 const updatedAt = () =>
   timestamp('updated_at', { withTimezone: true })
@@ -298,12 +295,7 @@ export const taskReportAttachments = pgTable(
     reportId: uuid('report_id')
       .notNull()
       .references(() => taskReports.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    fileType: text('file_type').$type<FileType>().notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    bytes: bytea('bytes').notNull(),
-    uploadedBy: text('uploaded_by').notNull(),
+    ...uploadedFileColumns(),
     createdAt: createdAt(),
   },
   (t) => [index('task_report_attachments_report_idx').on(t.countyId, t.reportId)],
@@ -406,12 +398,18 @@ export const notificationEmails = pgTable('notification_emails', {
 });
 
 /** Per county: the colour rules and the 考核 weights (defaults in the domain when no row exists). */
-export const supervisionSettings = pgTable('supervision_settings', {
-  countyId: uuid('county_id')
-    .primaryKey()
-    .references(() => counties.id),
-  colourRules: jsonb('colour_rules').$type<ColourRules>().notNull(),
-  assessmentWeights: jsonb('assessment_weights').$type<AssessmentWeights>().notNull(),
-  version: integer('version').notNull().default(1),
-  updatedAt: updatedAt(),
-});
+export const supervisionSettings = pgTable(
+  'supervision_settings',
+  {
+    countyId: uuid('county_id')
+      .primaryKey()
+      .references(() => counties.id),
+    colourRules: jsonb('colour_rules').$type<ColourRules>().notNull(),
+    assessmentWeights: jsonb('assessment_weights').$type<AssessmentWeights>().notNull(),
+    /** How often units report task progress (月报 / 季报 / 半年报 / 年报): what 考核 counts as owed. */
+    taskReportFrequency: text('task_report_frequency').$type<TaskReportFrequency>().notNull().default('quarter'),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('supervision_settings_task_report_frequency_ck', sql`${t.taskReportFrequency} in ('month', 'quarter', 'half', 'year')`)],
+);

@@ -1,12 +1,21 @@
 // 科技特派员 annual assessment (domain-rules §7). Chongqing's scheme under 渝科局发〔2019〕146号 is unknown [U]; the
 // default pack follows 龙岩 2023 [V]: 100 = 服务情况 60 + 服务成效 20 + 满意度 20, graded 优秀/良好/合格/不合格 —
 // every weight, grade and the service-record target is a parameter.
+import type { FileType } from '../reporting/file-type.ts';
 import { formatNumber } from './bands.ts';
 
 export const COMMISSIONER_LEVELS = ['市级', '县级'] as const;
 export type CommissionerLevel = (typeof COMMISSIONER_LEVELS)[number];
 export const COMMISSIONER_TYPES = ['公益型', '创业型', '法人科技特派员', '团队'] as const;
 export type CommissionerType = (typeof COMMISSIONER_TYPES)[number];
+
+/**
+ * The signed 三方协议 of a dispatch, kept as a scan: PDF or page photos (JPG/PNG), or the Word file when the parties
+ * signed electronically — never a workbook. Checked by content with the attachment rules (reporting/file-type.ts).
+ * Several files per dispatch, so a scan photographed page by page still fits; the cap keeps a dispatch readable.
+ */
+export const AGREEMENT_FILE_TYPES = ['pdf', 'jpg', 'png', 'docx'] as const satisfies readonly FileType[];
+export const MAX_AGREEMENT_FILES = 10;
 
 export interface AssessmentComponent {
   code: string;

@@ -53,19 +53,22 @@ export type AttachmentCheck =
   | { ok: true; fileType: FileType }
   | { ok: false; code: 'empty' | 'too-large' | 'type-not-allowed' | 'name-mismatch'; message: string };
 
-/** Size limit, whitelist by magic bytes, and a file name whose extension matches the content. */
-export function checkAttachment(fileName: string, bytes: Uint8Array): AttachmentCheck {
+/**
+ * Size limit, whitelist by magic bytes, and a file name whose extension matches the content. `allowed` narrows the
+ * whitelist for a use that takes fewer kinds (a 三方协议 scan is never a workbook); the message names what it takes.
+ */
+export function checkAttachment(fileName: string, bytes: Uint8Array, allowed: readonly FileType[] = FILE_TYPES): AttachmentCheck {
   if (bytes.length === 0) return { ok: false, code: 'empty', message: '文件为空 / empty file' };
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
     return { ok: false, code: 'too-large', message: `文件过大（${mb} MB，上限 20 MB）/ file too large (limit 20 MB)` };
   }
   const fileType = detectFileType(bytes);
-  if (fileType === null) {
+  if (fileType === null || !allowed.includes(fileType)) {
     return {
       ok: false,
       code: 'type-not-allowed',
-      message: '文件类型不允许，仅支持 PDF、JPG、PNG、XLSX、DOCX / only pdf, jpg, png, xlsx, docx are allowed',
+      message: `文件类型不允许，仅支持 ${allowed.map((t) => t.toUpperCase()).join('、')} / only ${allowed.join(', ')} are allowed`,
     };
   }
   const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';

@@ -1,6 +1,7 @@
 // 考核: a yearly weighted score per 部门 and 乡镇 from four rates, each "good / counted" over the year:
 //   indicators — the unit's responsible indicators whose status is on pace (not 滞后 / 约束性未达标);
-//   reports    — reports owed (indicator and task reports) submitted by their due date; one never filed counts against;
+//   reports    — reports owed (indicator and task reports, the latter at the county's cadence) submitted by their due
+//                date; one never filed counts against; told apart as 按时 / 迟报 / 未报 for the table;
 //   tasks      — task deadlines and milestones of the year met on time;
 //   supervision — 督办单 answered by the reply deadline.
 // A rate with nothing counted is left out and the other weights are rescaled, so a town without indicators is not
@@ -113,6 +114,42 @@ export interface FiledReport {
 
 export interface JudgedReport extends OwedReport {
   timeliness: ReportTimeliness;
+  /** The day it was handed in (as of the judging day); null when missing. */
+  submittedOn: string | null;
+}
+
+export const REPORT_TIMELINESS_LABELS: Readonly<Record<ReportTimeliness, string>> = {
+  'on-time': '按时',
+  late: '迟报',
+  missing: '未报',
+};
+
+/** What the 报送及时 rate is made of: a late report and a missing one both count against, but are told apart. */
+export interface ReportBreakdown {
+  onTime: number;
+  late: number;
+  missing: number;
+}
+
+/**
+ * Counts the judged reports of each unit by timeliness. The reports rate is `onTime / (onTime + late + missing)`: the
+ * breakdown and the tally are read off the same judged list, so the table's counts always add up to the rate. Pure.
+ */
+export function reportBreakdowns(judged: readonly JudgedReport[]): Map<string, ReportBreakdown> {
+  const byUnit = new Map<string, ReportBreakdown>();
+  for (const report of judged) {
+    let counts = byUnit.get(report.unitId);
+    if (!counts) byUnit.set(report.unitId, (counts = { onTime: 0, late: 0, missing: 0 }));
+    if (report.timeliness === 'on-time') counts.onTime += 1;
+    else if (report.timeliness === 'late') counts.late += 1;
+    else counts.missing += 1;
+  }
+  return byUnit;
+}
+
+/** The reports component's tally from a breakdown: only on-time is good. */
+export function reportTally(breakdown: ReportBreakdown): Tally {
+  return { good: breakdown.onTime, total: breakdown.onTime + breakdown.late + breakdown.missing };
 }
 
 /**
@@ -126,14 +163,34 @@ export function judgeReports(owed: readonly OwedReport[], filed: readonly FiledR
     const handedIn = byKey.get(`${report.unitId}|${report.key}`)?.submittedOn ?? null;
     // As of `today`: a hand-in recorded after it had not happened yet (an assessment re-run for a past day).
     const submittedOn = handedIn !== null && handedIn <= today ? handedIn : null;
-    if (submittedOn !== null) judged.push({ ...report, timeliness: submittedOn <= report.dueOn ? 'on-time' : 'late' });
-    else if (today > report.dueOn) judged.push({ ...report, timeliness: 'missing' });
+    if (submittedOn !== null) judged.push({ ...report, timeliness: submittedOn <= report.dueOn ? 'on-time' : 'late', submittedOn });
+    else if (today > report.dueOn) judged.push({ ...report, timeliness: 'missing', submittedOn: null });
   }
   return judged;
 }
 
-/** How often a unit taking part in a task reports its progress by default (the 任务 page proposes the quarter). */
-export const DEFAULT_TASK_REPORT_FREQUENCY: PeriodKind = 'quarter';
+// ── 任务进展报送频次 ───────────────────────────────────────────────────────────────────────────────────────────
+// How often a unit taking part in a task reports its progress is the county's choice (supervision settings): 月报,
+// 季报, 半年报 or 年报. One cadence per county, applied to every period assessed — changing it re-judges the year
+// by the new cadence, since a report filed for a period of another kind answers none of the periods now owed.
+
+/** The cadences a county may choose, most frequent first (the order of the settings form). */
+export const TASK_REPORT_FREQUENCIES = ['month', 'quarter', 'half', 'year'] as const satisfies readonly PeriodKind[];
+export type TaskReportFrequency = (typeof TASK_REPORT_FREQUENCIES)[number];
+
+export const TASK_REPORT_FREQUENCY_LABELS: Readonly<Record<TaskReportFrequency, string>> = {
+  month: '月报',
+  quarter: '季报',
+  half: '半年报',
+  year: '年报',
+};
+
+/** A county that never chose reports quarterly (季度调度, what the 任务 page proposed before the setting existed). */
+export const DEFAULT_TASK_REPORT_FREQUENCY: TaskReportFrequency = 'quarter';
+
+export function isTaskReportFrequency(value: unknown): value is TaskReportFrequency {
+  return typeof value === 'string' && (TASK_REPORT_FREQUENCIES as readonly string[]).includes(value);
+}
 
 /**
  * The periods a unit taking part in a task owes a progress report for: every period that overlaps the task's life —

@@ -5,6 +5,7 @@ import { FILE_TYPE_MIME } from '../../domain/reporting/file-type.ts';
 import { assessUnits } from '../../services/assess-units.ts';
 import { exportAssessment } from '../../services/export-assessment.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { sendFile } from '../send-file.ts';
 
 export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -20,11 +21,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'assessment.read' }, schema: { querystring: assessmentQuerySchema } },
     async (request, reply) => {
       const file = await exportAssessment(db, accessOf(request), request.query);
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_');
-      return reply
-        .header('content-type', FILE_TYPE_MIME.xlsx)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: FILE_TYPE_MIME.xlsx, bytes: file.bytes });
     },
   );
 };

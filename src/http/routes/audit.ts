@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { exportAudit } from '../../services/export-audit.ts';
 import { AUDIT_PAGE_MAX, searchAudit } from '../../services/search-audit.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { FILE_TYPE_MIME } from '../../domain/reporting/file-type.ts';
+import { sendFile } from '../send-file.ts';
 
 const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   message: '日期格式应为 YYYY-MM-DD 或 ISO 时间 / use YYYY-MM-DD or an ISO date-time',
@@ -60,11 +62,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'audit.read' }, schema: { querystring: z.strictObject(filterShape) } },
     async (request, reply) => {
       const { bytes } = await exportAudit(app.database.db, accessOf(request), request.query);
-      const name = `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="audit.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
-        .send(bytes);
+      const fileName = `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`;
+      return sendFile(reply, { fileName, contentType: FILE_TYPE_MIME.xlsx, bytes }, 'audit.xlsx');
     },
   );
 };

@@ -1,8 +1,10 @@
-// 科技特派员 API: commissioners, dispatches (三方协议), service logs with the served unit's confirmation and photos,
-// and the annual assessment.
+// 科技特派员 API: commissioners, dispatches (三方协议, with the signed agreement's files), service logs with the served
+// unit's confirmation and photos, and the annual assessment.
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  agreementRemoveQuery,
+  agreementUploadQuery,
   assessBody,
   assessmentSchema,
   commissionerBody,
@@ -10,6 +12,7 @@ import {
   commissionerPatchBody,
   commissionerSchema,
   confirmLogBody,
+  dispatchAgreementFilesSchema,
   dispatchBody,
   dispatchSchema,
   idParams,
@@ -24,11 +27,15 @@ import { assessCommissioner } from '../../services/registers/assess-commissioner
 import { confirmServiceLog } from '../../services/registers/confirm-service-log.ts';
 import { createCommissioner } from '../../services/registers/create-commissioner.ts';
 import { dispatchCommissioner } from '../../services/registers/dispatch-commissioner.ts';
+import { getAgreementFile, listDispatchAgreementFiles } from '../../services/registers/get-agreement-file.ts';
 import { getCommissioner } from '../../services/registers/get-commissioner.ts';
 import { listCommissioners } from '../../services/registers/list-commissioners.ts';
 import { logCommissionerService } from '../../services/registers/log-commissioner-service.ts';
+import { removeAgreementFile } from '../../services/registers/remove-agreement-file.ts';
 import { updateCommissioner } from '../../services/registers/update-commissioner.ts';
+import { uploadAgreementFile } from '../../services/registers/upload-agreement-file.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { sendFile } from '../send-file.ts';
 
 export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
@@ -80,8 +87,26 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.header('content-type', photo.mime).send(Buffer.from(photo.bytes.buffer, photo.bytes.byteOffset, photo.bytes.byteLength));
     },
   );
+  app.get(
+    '/dispatches/:id/agreement-files',
+    { config: { access: 'register.read' }, schema: { params: idParams, response: { 200: dispatchAgreementFilesSchema } } },
+    async (request) => listDispatchAgreementFiles(db, accessOf(request), request.params.id),
+  );
+  app.get(
+    '/dispatch-agreement-files/:id',
+    { config: { access: 'register.read' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const file = await getAgreementFile(db, accessOf(request), request.params.id);
+      return sendFile(reply, { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes });
+    },
+  );
+  app.delete(
+    '/dispatch-agreement-files/:id',
+    { config: { access: 'register.manage' }, schema: { params: idParams, querystring: agreementRemoveQuery, response: { 200: dispatchAgreementFilesSchema } } },
+    async (request) => removeAgreementFile(db, accessOf(request), { fileId: request.params.id, version: request.query.version }),
+  );
 
-  // Photos arrive as the raw request body (any content type); the service checks the bytes (JPG/PNG only).
+  // Photos and agreement files arrive as the raw request body (any content type); the services check the bytes.
   await app.register(async (files) => {
     files.removeContentTypeParser('text/plain');
     files.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1024 * 1024 }, (_request, body, done) => done(null, body));
@@ -95,6 +120,20 @@ export const commissionerRoutes: FastifyPluginAsyncZod = async (app) => {
         const body = request.body;
         if (!Buffer.isBuffer(body) || body.length === 0) throw new ValidationError('请上传照片（请求体为文件内容）/ send the photo as the request body');
         return reply.status(201).send(await addServiceLogPhoto(db, accessOf(request), { logId: request.params.id, fileName: request.query.fileName, bytes: body }));
+      },
+    );
+    files.withTypeProvider<ZodTypeProvider>().post(
+      '/dispatches/:id/agreement-files',
+      {
+        config: { access: 'register.manage' },
+        schema: { params: idParams, querystring: agreementUploadQuery, response: { 201: dispatchAgreementFilesSchema } },
+      },
+      async (request, reply) => {
+        // No body at all is an empty file (the service names it); a parsed JSON body is not a file.
+        const body = request.body ?? new Uint8Array();
+        if (!(body instanceof Uint8Array)) throw new ValidationError('请上传文件（请求体为文件内容）/ send the file as the request body');
+        const { fileName, version, replaces } = request.query;
+        return reply.status(201).send(await uploadAgreementFile(db, accessOf(request), { dispatchId: request.params.id, fileName, version, replacesFileId: replaces, bytes: body }));
       },
     );
   });

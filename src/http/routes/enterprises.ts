@@ -39,6 +39,7 @@ import { saveEnterpriseFigures } from '../../services/registers/save-enterprise-
 import { updateCertification } from '../../services/registers/update-certification.ts';
 import { updateEnterprise } from '../../services/registers/update-enterprise.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { sendFile } from '../send-file.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -70,10 +71,7 @@ export const enterpriseRoutes: FastifyPluginAsyncZod = async (app) => {
     '/enterprises/import-template.xlsx',
     { config: { access: 'register.manage' } },
     async (_request, reply) =>
-      reply
-        .header('content-type', XLSX)
-        .header('content-disposition', `attachment; filename="enterprise-template.xlsx"; filename*=UTF-8''${encodeURIComponent('企业名录导入模板.xlsx')}`)
-        .send(await buildEnterpriseTemplate()),
+      sendFile(reply, { fileName: '企业名录导入模板.xlsx', contentType: XLSX, bytes: await buildEnterpriseTemplate() }, 'enterprise-template.xlsx'),
   );
 
   // The import takes the workbook as the raw request body (any content type): the service checks the bytes.

@@ -1,6 +1,5 @@
 // 指标监测 API (files): Excel template download and upload (dry run / commit), table exports, attachments. Bodies
 // of uploads are raw bytes (any content type) — the services decide what a file is by its content, not its label.
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -23,17 +22,10 @@ import { getAttachment, listValueAttachments } from '../../services/monitoring/g
 import { uploadAttachment } from '../../services/monitoring/upload-attachment.ts';
 import { uploadReportSheet } from '../../services/monitoring/upload-report-sheet.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { sendFile } from '../send-file.ts';
 
 // Room above the 20 MB attachment limit so an oversize file gets the service's Chinese message, not a bare 413.
 const UPLOAD_BODY_LIMIT = MAX_ATTACHMENT_BYTES + 5 * 1024 * 1024;
-
-function sendFile(reply: FastifyReply, fileName: string, contentType: string, bytes: Uint8Array) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-}
 
 function bytesOf(body: unknown): Uint8Array {
   if (Buffer.isBuffer(body) && body.length > 0) return body;
@@ -51,7 +43,7 @@ export const monitoringFileRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'monitoring.read' }, schema: { params: planStatusParamsSchema, querystring: periodQuerySchema } },
     async (request, reply) => {
       const file = await exportPlanStatus(db, accessOf(request), { planId: request.params.planId, period: request.query.period });
-      return sendFile(reply, file.fileName, FILE_TYPE_MIME.xlsx, file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: FILE_TYPE_MIME.xlsx, bytes: file.bytes });
     },
   );
 
@@ -63,7 +55,7 @@ export const monitoringFileRoutes: FastifyPluginAsyncZod = async (app) => {
         period: request.query.period,
         countyIds: request.query.counties?.split(',').filter((id) => id !== ''),
       });
-      return sendFile(reply, file.fileName, FILE_TYPE_MIME.xlsx, file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: FILE_TYPE_MIME.xlsx, bytes: file.bytes });
     },
   );
 
@@ -72,7 +64,7 @@ export const monitoringFileRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'value.enter' }, schema: { params: unitPeriodParamsSchema } },
     async (request, reply) => {
       const file = await downloadReportTemplate(db, accessOf(request), request.params);
-      return sendFile(reply, file.fileName, FILE_TYPE_MIME.xlsx, file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: FILE_TYPE_MIME.xlsx, bytes: file.bytes });
     },
   );
 
@@ -119,7 +111,7 @@ export const monitoringFileRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'monitoring.read' }, schema: { params: attachmentParamsSchema } },
     async (request, reply) => {
       const file = await getAttachment(db, accessOf(request), request.params.attachmentId);
-      return sendFile(reply, file.fileName, file.contentType, file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes });
     },
   );
 };

@@ -1,7 +1,6 @@
 // 评估报告: request a report (one plan, or the municipal batch) as a background job, follow its progress, download
 // its files. Thin: Zod in/out, the services do the work; every route needs `report.generate` (the batch also
 // `plan.compare`, checked by the service).
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   reportFileParamsSchema,
@@ -17,20 +16,13 @@ import { listReportJobs } from '../../services/list-report-jobs.ts';
 import { failInterruptedReportJobs, type ReportJobQueue } from '../../services/report-job-queue.ts';
 import { requestReportJob } from '../../services/request-report-job.ts';
 import { requestAccess } from '../scope.ts';
+import { sendFile } from '../send-file.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** Runs report jobs in the background (created in app.ts so tests can await `idle()`). */
     reportJobQueue: ReportJobQueue;
   }
-}
-
-function sendFile(reply: FastifyReply, fileName: string, contentType: string, bytes: Uint8Array) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-  return reply
-    .header('content-type', contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -69,7 +61,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'report.generate' }, schema: { params: reportFileParamsSchema } },
     async (request, reply) => {
       const file = await getReportFile(db, requestAccess(request), request.params.jobId, request.params.fileId);
-      return sendFile(reply, file.fileName, file.contentType, file.bytes);
+      return sendFile(reply, { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes });
     },
   );
 };

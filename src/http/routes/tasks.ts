@@ -51,6 +51,7 @@ import { saveTaskReport } from '../../services/save-task-report.ts';
 import { submitTaskReport } from '../../services/submit-task-report.ts';
 import { updateTask } from '../../services/update-task.ts';
 import { accessOf } from '../plugins/auth.ts';
+import { sendFile } from '../send-file.ts';
 
 // Room above the 20 MB attachment limit so an oversize file gets the service's Chinese message, not a bare 413.
 const UPLOAD_BODY_LIMIT = MAX_ATTACHMENT_BYTES + 5 * 1024 * 1024;
@@ -165,12 +166,7 @@ export const taskRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'task.read' }, schema: { params: taskAttachmentParamsSchema } },
     async (request, reply) => {
       const file = await getTaskReportAttachment(db, accessOf(request), request.params.attachmentId);
-      const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
-      return reply
-        .header('content-type', FILE_TYPE_MIME[file.fileType])
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+      return sendFile(reply, { fileName: file.fileName, contentType: FILE_TYPE_MIME[file.fileType], bytes: file.bytes });
     },
   );
 

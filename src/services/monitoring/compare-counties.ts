@@ -2,14 +2,11 @@
 // lined up by name (indicatorMatchKey), so 每万人有效发明专利拥有量 and 万人有效发明专利拥有量 share a row.
 import type { Database } from '../../db/client.ts';
 import { formatPeriod, periodLabel } from '../../domain/period/period.ts';
-import { indicatorMatchKey } from '../../domain/reporting/match-key.ts';
 import { periodSortKey } from '../../domain/reporting/period-sort.ts';
-import {
-  readComparison,
-  type ComparisonIndicatorRow,
-} from '../../repositories/monitoring-status.ts';
+import { streamOfficialValues } from '../../repositories/monitoring-status.ts';
 import { scopeAllows, type TenantScope } from '../../repositories/scope.ts';
 import type { Access } from '../auth/access.ts';
+import { loadCountyFrames, type CountyFrame, type FrameIndicator } from './comparison-frames.ts';
 import { requireAction } from './guards.ts';
 import { evaluateStatusCell, statusPeriod, type StatusCell } from './indicator-status.ts';
 
@@ -43,61 +40,72 @@ export async function compareCounties(
 ): Promise<CountyComparison> {
   requireAction(access, 'plan.compare');
   const period = statusPeriod(input.period, null);
-  const counties: ComparedCounty[] = [];
-  const byKey = new Map<string, ComparisonRow>();
-  // Where each indicator's cell goes; an indicator left out (a plan naming two rows alike keeps the first; the
-  // second is still in that county's own status table) has none.
-  const cellOf = new Map<string, { line: ComparisonRow; at: number }>();
-  await readComparison(db, narrowScope(access.scope, input.countyIds), periodSortKey(period), {
-    frame(plans, indicators) {
-      // Each plan's indicators in its table order, plans in the counties' order: a row's name is the first county's.
-      const byPlan = new Map<string, ComparisonIndicatorRow[]>();
-      for (const plan of plans) {
-        counties.push({ countyId: plan.countyId, countyName: plan.countyName, planId: plan.planId, planTitle: plan.planTitle });
-        byPlan.set(plan.planId, []);
-      }
-      for (const row of indicators) byPlan.get(row.planId)?.push(row);
-      const keys = new Map<string, string>();
-      const takenOf = new Map<ComparisonRow, Uint8Array>();
-      let at = 0;
-      for (const planRows of byPlan.values()) {
-        if (planRows.length > 1) planRows.sort(byOrdinal);
-        for (const row of planRows) {
-          // Plans repeat the same few dozen names: normalise each once.
-          let key = keys.get(row.name);
-          if (key === undefined) {
-            key = indicatorMatchKey(row.name);
-            keys.set(row.name, key);
-          }
-          let line = byKey.get(key);
-          if (line === undefined) {
-            line = { key, name: row.name, unit: row.unit, cells: new Array<StatusCell | null>(counties.length).fill(null) };
-            byKey.set(key, line);
-          }
-          let taken = takenOf.get(line);
-          if (taken === undefined) {
-            taken = new Uint8Array(counties.length);
-            takenOf.set(line, taken);
-          }
-          if (taken[at] === 0) {
-            taken[at] = 1;
-            cellOf.set(row.indicatorId, { line, at });
-          }
-        }
-        at += 1;
-      }
-    },
-    // Evaluated as each indicator's values arrive, while the database is still folding the rest.
-    indicator(row) {
-      const place = cellOf.get(row.indicatorId);
-      if (place !== undefined) place.line.cells[place.at] = evaluateStatusCell(row, period);
-    },
+  const scope = narrowScope(access.scope, input.countyIds);
+  // Folding 200k+ values is the database's biggest job and evaluating 40k indicators is ours, so the two overlap:
+  // the values stream from the start and each indicator is evaluated as its row arrives; rows that come before the
+  // frames are laid out wait for them. The statements are read-only and keyed by ids, so separate snapshots cannot
+  // mismatch: a value approved in between is simply in or out, as it would be a millisecond earlier or later.
+  let places: Map<string, Place> | null = null;
+  const early: [string, string][] = [];
+  const evaluate = (place: Place, folded: string | null) => {
+    place.line.cells[place.at] = evaluateStatusCell(place.indicator.prepared, folded, period);
+    place.evaluated = true;
+  };
+  // Values of an indicator outside the compared plans (an older version's) are not asked for.
+  const hand = (indicatorId: string, folded: string) => {
+    const place = places?.get(indicatorId);
+    if (place !== undefined && !place.evaluated) evaluate(place, folded);
+  };
+  const valuesRead = streamOfficialValues(db, scope, periodSortKey(period), (indicatorId, folded) => {
+    if (places === null) early.push([indicatorId, folded]);
+    else hand(indicatorId, folded);
   });
-  return { period: formatPeriod(period), periodLabel: periodLabel(period), counties, rows: [...byKey.values()] };
+  // Awaited below; this only keeps a failure from being reported as unhandled while the frames are read.
+  valuesRead.catch(() => undefined);
+  const layout = layOut(await loadCountyFrames(db, scope));
+  places = layout.places;
+  for (const [indicatorId, folded] of early) hand(indicatorId, folded);
+  early.length = 0;
+  await valuesRead;
+  for (const place of places.values()) if (!place.evaluated) evaluate(place, null);
+  return { period: formatPeriod(period), periodLabel: periodLabel(period), counties: layout.counties, rows: layout.rows };
 }
 
-function byOrdinal(a: ComparisonIndicatorRow, b: ComparisonIndicatorRow): number {
-  return a.ordinal - b.ordinal;
+/** Where an indicator's cell goes in this call's table. */
+interface Place {
+  indicator: FrameIndicator;
+  line: ComparisonRow;
+  at: number;
+  evaluated: boolean;
+}
+
+/**
+ * The table's shape: one column per county, one row per indicator key, the row named as the first county's plan
+ * names it. An indicator left out (a plan naming two rows alike keeps the first; the second is still in that
+ * county's own status table) gets no place.
+ */
+function layOut(frames: readonly CountyFrame[]): { counties: ComparedCounty[]; rows: ComparisonRow[]; places: Map<string, Place> } {
+  const counties: ComparedCounty[] = [];
+  // Each row with the last county column given a cell, so a county's second indicator of the same key is skipped.
+  const byKey = new Map<string, { line: ComparisonRow; taken: number }>();
+  const places = new Map<string, Place>();
+  for (const { plan } of frames) {
+    counties.push({ countyId: plan.countyId, countyName: plan.countyName, planId: plan.planId, planTitle: plan.planTitle });
+  }
+  frames.forEach((frame, at) => {
+    for (const indicator of frame.indicators) {
+      let row = byKey.get(indicator.key);
+      if (row === undefined) {
+        const cells = new Array<StatusCell | null>(counties.length).fill(null);
+        row = { line: { key: indicator.key, name: indicator.name, unit: indicator.unit, cells }, taken: -1 };
+        byKey.set(indicator.key, row);
+      }
+      if (row.taken === at) continue;
+      row.taken = at;
+      places.set(indicator.prepared.indicatorId, { indicator, line: row.line, at, evaluated: false });
+    }
+  });
+  return { counties, rows: Array.from(byKey.values(), (row) => row.line), places };
 }
 
 /** Only counties the caller may see, whatever the request lists. */

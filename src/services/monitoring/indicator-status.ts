@@ -17,11 +17,12 @@ import {
   type Observation,
   type StatusOutcome,
   type TargetKind,
+  type TargetSpec,
 } from '../../domain/progress/index.ts';
 import { VALUE_SOURCE_LABELS, VALUE_SOURCES, type ValueSource } from '../../domain/reporting/vocabulary.ts';
 import { periodSortKey } from '../../domain/reporting/period-sort.ts';
 import { periodFromInput } from './guards.ts';
-import { planIndicatorOf } from '../../repositories/indicator-settings.ts';
+import { planIndicatorOf } from '../../repositories/plans.ts';
 import type { IndicatorStatusRow } from '../../repositories/monitoring-status.ts';
 
 export interface CurrentValue {
@@ -120,58 +121,54 @@ export interface UnfoldedSeries {
   latest: LatestValue | undefined;
 }
 
-interface FoldedItem {
-  observation: Observation;
-  sort: number;
-  /** Offsets of the item's period code and source in the folded text. */
-  codeAt: number;
-  codeEnd: number;
-  sourceAt: number;
-  sourceEnd: number;
-}
-
 /**
  * Unfolds `2021:12.5:unit;2022:13:statistics` (see IndicatorStatusRow.folded), oldest first. One pass with
- * indexOf, no split, and the period code and source read only for the latest value: at municipal scale this runs
- * over 250k+ items a call.
+ * indexOf, no split, one object per value, and the period code and source read only for the latest value: at
+ * municipal scale this runs over 250k+ items a call. The status index hands values over oldest first, so the
+ * sort is usually skipped.
  */
 export function unfoldSeries(folded: string | null): UnfoldedSeries {
-  const items: FoldedItem[] = [];
   if (folded === null || folded === '') return { observations: [], latest: undefined };
-  let start = 0;
+  let observations: Observation[] = [];
+  const sorts: number[] = [];
   let sorted = true;
-  let previousSort = -Infinity;
+  // The latest value: the greatest sort key, the last such in the text (as a stable sort would leave it).
+  let latestSort = -Infinity;
+  let latestAt = -1;
+  let codeAt = 0;
+  let codeEnd = 0;
+  let sourceStart = 0;
+  let sourceEnd = 0;
+  let start = 0;
   while (start < folded.length) {
     let end = folded.indexOf(';', start);
     if (end === -1) end = folded.length;
     const first = folded.indexOf(':', start);
     const last = folded.lastIndexOf(':', end - 1);
     const entry = periodAt(folded, start, first);
-    if (entry.sort < previousSort) sorted = false;
-    previousSort = entry.sort;
-    items.push({
-      observation: { dataYear: entry.period.year, value: Number(folded.slice(first + 1, last)), period: entry.period },
-      sort: entry.sort,
-      codeAt: start,
-      codeEnd: first,
-      sourceAt: last + 1,
-      sourceEnd: end,
-    });
+    if (sorts.length > 0 && entry.sort < (sorts[sorts.length - 1] as number)) sorted = false;
+    if (entry.sort >= latestSort) {
+      latestSort = entry.sort;
+      latestAt = observations.length;
+      codeAt = start;
+      codeEnd = first;
+      sourceStart = last + 1;
+      sourceEnd = end;
+    }
+    sorts.push(entry.sort);
+    observations.push({ dataYear: entry.period.year, value: Number(folded.slice(first + 1, last)), period: entry.period });
     start = end + 1;
   }
-  if (!sorted) items.sort(bySort);
-  const observations = new Array<Observation>(items.length);
-  for (let n = 0; n < items.length; n += 1) observations[n] = (items[n] as FoldedItem).observation;
-  const last = items[items.length - 1];
-  const latest =
-    last === undefined
-      ? undefined
-      : {
-          observation: last.observation,
-          code: folded.slice(last.codeAt, last.codeEnd),
-          source: sourceAt(folded, last.sourceAt, last.sourceEnd),
-        };
-  return { observations, latest };
+  const latestObservation = observations[latestAt] as Observation;
+  if (!sorted) {
+    const order = sorts.map((_, n) => n).sort((a, b) => (sorts[a] as number) - (sorts[b] as number));
+    const unsorted = observations;
+    observations = order.map((n) => unsorted[n] as Observation);
+  }
+  return {
+    observations,
+    latest: { observation: latestObservation, code: folded.slice(codeAt, codeEnd), source: sourceAt(folded, sourceStart, sourceEnd) },
+  };
 }
 
 /** The source name between `from` and `to`, read in place; an unknown name counts as a unit's report. */
@@ -180,10 +177,6 @@ function sourceAt(folded: string, from: number, to: number): ValueSource {
     if (to - from === source.length && folded.startsWith(source, from)) return source;
   }
   return 'unit';
-}
-
-function bySort(a: FoldedItem, b: FoldedItem): number {
-  return a.sort - b.sort;
 }
 
 export function kindOf(row: PlanIndicator, override: TargetKind | null): { kind: TargetKind; reason: string; overridden: boolean } {
@@ -198,33 +191,51 @@ export type StatusEvaluationRow = Omit<
   'countyId' | 'countyName' | 'planId' | 'planTitle' | 'ordinal' | 'frequency' | 'responsibleUnitId' | 'responsibleUnitName'
 >;
 
-interface RowMeasurement {
+/**
+ * What evaluating an indicator needs besides its values, read from its plan-table row and settings once: the
+ * municipal comparison keeps these between calls (see comparison-frame-cache.ts) and evaluates only the values.
+ */
+export interface PreparedIndicator {
+  indicatorId: string;
   indicator: PlanIndicator;
   inferred: { kind: TargetKind; reason: string; overridden: boolean };
   tolerance: number;
-  latest: LatestValue | undefined;
   /** null when the plan span is unknown (no base or target year): nothing can be judged. */
+  spec: TargetSpec | null;
+}
+
+export function prepareIndicator(row: Omit<StatusEvaluationRow, 'folded'>): PreparedIndicator {
+  const indicator = planIndicatorOf(row);
+  const span = planSpanOf(row.planStart, row.planEnd, indicator);
+  return {
+    indicatorId: row.indicatorId,
+    indicator,
+    inferred: kindOf(indicator, row.targetKind),
+    tolerance: row.tolerance ?? DEFAULT_TOLERANCE,
+    spec: span === null ? null : targetSpecFromRow(indicator, span),
+  };
+}
+
+interface Measurement {
+  latest: LatestValue | undefined;
+  /** null when the plan span is unknown. */
   measured: { input: IndicatorEvaluationInput; result: IndicatorMeasurement } | null;
 }
 
 const NO_SPAN = '规划期不明确（缺少基期年或目标年），无法评价';
 
-function measureRow(row: StatusEvaluationRow, asOf: Period): RowMeasurement {
-  const indicator = planIndicatorOf(row);
-  const inferred = kindOf(indicator, row.targetKind);
-  const tolerance = row.tolerance ?? DEFAULT_TOLERANCE;
-  const { observations, latest } = unfoldSeries(row.folded);
-  const span = planSpanOf(row.planStart, row.planEnd, indicator);
-  if (span === null) return { indicator, inferred, tolerance, latest, measured: null };
+function measurePrepared(prepared: PreparedIndicator, folded: string | null, asOf: Period): Measurement {
+  const { observations, latest } = unfoldSeries(folded);
+  if (prepared.spec === null) return { latest, measured: null };
   const input: IndicatorEvaluationInput = {
-    kind: inferred.kind,
-    attribute: indicator.attribute,
-    spec: targetSpecFromRow(indicator, span),
+    kind: prepared.inferred.kind,
+    attribute: prepared.indicator.attribute,
+    spec: prepared.spec,
     series: observations,
     asOf,
-    tolerance,
+    tolerance: prepared.tolerance,
   };
-  return { indicator, inferred, tolerance, latest, measured: { input, result: measureIndicator(input) } };
+  return { latest, measured: { input, result: measureIndicator(input) } };
 }
 
 function currentOf(latest: LatestValue | undefined): CurrentValue | null {
@@ -240,7 +251,9 @@ function currentOf(latest: LatestValue | undefined): CurrentValue | null {
 }
 
 export function evaluateStatusRow(row: IndicatorStatusRow, asOf: Period): IndicatorStatusItem {
-  const { indicator, inferred, tolerance, latest, measured } = measureRow(row, asOf);
+  const prepared = prepareIndicator(row);
+  const { indicator, inferred, tolerance } = prepared;
+  const { latest, measured } = measurePrepared(prepared, row.folded, asOf);
   const kind = inferred.kind;
   let completion: number | null = null;
   let schedule: number | null = null;
@@ -303,16 +316,17 @@ export interface StatusCell {
   bindingWarning: boolean;
 }
 
-export function evaluateStatusCell(row: StatusEvaluationRow, asOf: Period): StatusCell {
-  const { inferred, latest, measured } = measureRow(row, asOf);
+export function evaluateStatusCell(prepared: PreparedIndicator, folded: string | null, asOf: Period): StatusCell {
+  const { latest, measured } = measurePrepared(prepared, folded, asOf);
+  const kind = prepared.inferred.kind;
   if (measured === null) {
-    return { indicatorId: row.indicatorId, kind: inferred.kind, status: '无法评价', completion: null, schedule: null, current: currentOf(latest), warning: false, bindingWarning: false };
+    return { indicatorId: prepared.indicatorId, kind, status: '无法评价', completion: null, schedule: null, current: currentOf(latest), warning: false, bindingWarning: false };
   }
   const { verdict, projection } = measured.result;
   const c = verdict.completion;
   return {
-    indicatorId: row.indicatorId,
-    kind: inferred.kind,
+    indicatorId: prepared.indicatorId,
+    kind,
     status: verdict.status,
     completion: c.computable ? c.share : null,
     schedule: verdict.schedule?.share ?? null,

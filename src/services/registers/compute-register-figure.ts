@@ -1,6 +1,6 @@
 // The figure a bound indicator gets from the registers for a year, with the records behind it, converted to the
 // indicator's unit (万元 → 亿元 …). Read-only: nothing is written until the bureau syncs it into monitoring.
-import type { Database, Executor } from '../../db/client.ts';
+import { readTogether, type Database, type Executor } from '../../db/client.ts';
 import { computeRegisterFigure as compute, convertToIndicatorUnit, type RegisterData, type RegisterFigure } from '../../domain/registers/indicator-binding.ts';
 import { listCertifications } from '../../repositories/certifications.ts';
 import { listCommissioners, listDispatches } from '../../repositories/commissioners.ts';
@@ -26,14 +26,15 @@ export interface RegisterFigureView extends RegisterFigure {
 /** Everything the registers hold for one county, in the shape the binding rules read. */
 export async function registerDataOf(exec: Executor, countyId: string): Promise<RegisterData> {
   const scope = countyScope(countyId);
-  const [enterprises, certificates, platforms, commissioners, dispatches, contracts] = await Promise.all([
-    listEnterpriseFacts(exec, scope),
-    listCertifications(exec, scope),
-    listPlatforms(exec, scope),
-    listCommissioners(exec, scope),
-    listDispatches(exec, scope),
-    listContracts(exec, scope),
-  ]);
+  const [enterprises, certificates, platforms, commissioners, dispatches, contracts] = await readTogether(
+    exec,
+    () => listEnterpriseFacts(exec, scope),
+    () => listCertifications(exec, scope),
+    () => listPlatforms(exec, scope),
+    () => listCommissioners(exec, scope),
+    () => listDispatches(exec, scope),
+    () => listContracts(exec, scope),
+  );
   return {
     enterpriseNames: new Map(enterprises.map((e) => [e.id, e.name])),
     certificates,

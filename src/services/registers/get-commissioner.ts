@@ -1,5 +1,7 @@
-// A 科技特派员 with dispatches (三方协议), service logs (with photos) and annual assessments.
+// A 科技特派员 with dispatches (三方协议, with the signed agreement's files), service logs (with photos) and annual
+// assessments.
 import type { Database } from '../../db/client.ts';
+import { listAgreementFiles, type AgreementFileRecord } from '../../repositories/agreement-files.ts';
 import {
   findCommissioner,
   listAssessments,
@@ -12,10 +14,16 @@ import {
 } from '../../repositories/commissioners.ts';
 import type { Access } from '../auth/access.ts';
 import { NotFoundError } from '../errors.ts';
+import { mayReadAgreement } from './get-agreement-file.ts';
 import { onlyEnterprise, requireAction } from './guards.ts';
 
+export interface DispatchDetail extends DispatchRecord {
+  /** Empty for an enterprise account on a dispatch to another enterprise: not a party to that agreement. */
+  agreementFiles: AgreementFileRecord[];
+}
+
 export interface CommissionerDetail extends CommissionerRecord {
-  dispatches: DispatchRecord[];
+  dispatches: DispatchDetail[];
   serviceLogs: ServiceLogRecord[];
   assessments: AssessmentRecord[];
 }
@@ -36,5 +44,7 @@ export async function getCommissioner(db: Database, access: Access, id: string):
     listServiceLogs(db, access.scope, { commissionerId: id }),
     listAssessments(db, access.scope, id),
   ]);
-  return { ...c, dispatches, serviceLogs, assessments };
+  const readable = dispatches.filter((d) => mayReadAgreement(access, d)).map((d) => d.id);
+  const files = await listAgreementFiles(db, access.scope, readable);
+  return { ...c, dispatches: dispatches.map((d) => ({ ...d, agreementFiles: files.filter((f) => f.dispatchId === d.id) })), serviceLogs, assessments };
 }

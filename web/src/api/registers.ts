@@ -55,8 +55,9 @@ export interface EnterpriseDetail extends Enterprise {
   evaluations: Evaluation[];
 }
 
-export const fetchEnterprises = (q: string) =>
-  api.get<{ enterprises: EnterpriseListItem[]; total: number }>(`/api/enterprises${qs({ q, limit: 500 })}`);
+/** `q` matches the name or the 统一社会信用代码 on the server; `limit` is capped at 500 there (enterpriseQuery). */
+export const fetchEnterprises = (q: string, limit = 500) =>
+  api.get<{ enterprises: EnterpriseListItem[]; total: number }>(`/api/enterprises${qs({ q, limit })}`);
 export const fetchEnterprise = (id: string) => api.get<EnterpriseDetail>(`/api/enterprises/${id}`);
 export const createEnterprise = (body: { uscc: string; name: string; town?: string | null; industry?: string | null }) => api.post<Enterprise>('/api/enterprises', body);
 export const evaluate = (id: string, body: { kind: Evaluation['kind']; year: number; declarations: Record<string, unknown> }) =>

@@ -3,9 +3,9 @@
 import { CheckCircleOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api/client.ts';
 import { uploadReportSheet, type SheetUpload } from '../api/monitoring.ts';
 import { formatNumber } from '../lib/format.ts';
+import { useDryRunUpload } from '../lib/useDryRunUpload.ts';
 import { DataTable } from './DataTable.tsx';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -26,55 +26,35 @@ const CHANGE_LABELS: Record<PreviewRow['change'], { text: string; color: string 
 
 export function ExcelUpload({ onImported }: { onImported: () => void }) {
   const { message } = App.useApp();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<SheetUpload | null>(null);
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<number | null>(null);
+  const upload = useDryRunUpload({
+    accept: /\.xlsx$/i,
+    wrongType: '只能上传 .xlsx 格式的 Excel 文件（请使用下载的填报模板）',
+    maxBytes: MAX_BYTES,
+    tooLarge: '文件超过 10 MB，请检查是否选错了文件',
+    dryRun: (chosen) => uploadReportSheet(chosen, false),
+  });
+  const { file, preview, busy, error } = upload;
 
-  async function check(chosen: File) {
-    setFile(chosen);
-    setPreview(null);
+  function check(chosen: File) {
     setDone(null);
-    setError(null);
-    if (!/\.xlsx$/i.test(chosen.name)) {
-      setError('只能上传 .xlsx 格式的 Excel 文件（请使用下载的填报模板）');
-      return;
-    }
-    if (chosen.size > MAX_BYTES) {
-      setError('文件超过 10 MB，请检查是否选错了文件');
-      return;
-    }
-    setBusy('check');
-    try {
-      setPreview(await uploadReportSheet(chosen, false));
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(null);
-    }
+    void upload.choose(chosen);
   }
 
-  async function commit() {
-    if (!file) return;
-    setBusy('import');
-    try {
-      const result = await uploadReportSheet(file, true);
+  function commit() {
+    void upload.commit(async (chosen) => {
+      const result = await uploadReportSheet(chosen, true);
       if (!result.committed) {
-        setPreview(result);
-        setError('导入未完成：文件中仍有错误，未写入任何数据');
+        upload.setPreview(result);
+        upload.setError('导入未完成：文件中仍有错误，未写入任何数据');
         return;
       }
       const written = result.rows.filter((r) => r.change !== 'unchanged').length;
       setDone(written);
-      setPreview(null);
+      upload.setPreview(null);
       message.success(`已导入 ${written} 个数值`);
       onImported();
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   const fileErrors = preview?.errors.filter((e) => e.row <= 0) ?? [];
@@ -104,7 +84,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
         showUploadList={false}
         disabled={busy !== null}
         beforeUpload={(chosen) => {
-          void check(chosen);
+          check(chosen);
           return false;
         }}
       >
@@ -141,7 +121,7 @@ export function ExcelUpload({ onImported }: { onImported: () => void }) {
             }
             action={
               ok ? (
-                <Button type="primary" loading={busy === 'import'} onClick={() => void commit()}>
+                <Button type="primary" loading={busy === 'import'} onClick={commit}>
                   确认导入
                 </Button>
               ) : undefined

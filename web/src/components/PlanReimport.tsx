@@ -4,8 +4,8 @@
 import { CloudUploadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Steps, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api/client.ts';
 import { previewPlanReimport, reimportPlan, type PlanDiff, type PlanReimportPreview } from '../api/plans.ts';
+import { useDryRunUpload } from '../lib/useDryRunUpload.ts';
 import { DataTable } from './DataTable.tsx';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -180,43 +180,22 @@ function CarryOverView({ carryOver, version }: { carryOver: CarryOver; version: 
 export function PlanReimport({ planId, version, onImported }: { planId: string; version: number; onImported: (planId: string) => void }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<PlanReimportPreview | null>(null);
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const upload = useDryRunUpload({
+    accept: /\.(txt|docx)$/i,
+    wrongType: '只能导入 .txt 或 .docx 格式的规划文本',
+    maxBytes: MAX_BYTES,
+    tooLarge: '文件超过 50 MB，请检查是否选错了文件',
+    dryRun: (chosen) => previewPlanReimport(planId, chosen),
+  });
+  const { file, preview, busy, error, reset } = upload;
 
-  function reset() {
-    setFile(null);
-    setPreview(null);
-    setError(null);
+  function check(chosen: File) {
+    void upload.choose(chosen);
   }
 
-  async function check(chosen: File) {
-    reset();
-    setFile(chosen);
-    if (!/\.(txt|docx)$/i.test(chosen.name)) {
-      setError('只能导入 .txt 或 .docx 格式的规划文本');
-      return;
-    }
-    if (chosen.size > MAX_BYTES) {
-      setError('文件超过 50 MB，请检查是否选错了文件');
-      return;
-    }
-    setBusy('check');
-    try {
-      setPreview(await previewPlanReimport(planId, chosen));
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function commit() {
-    if (!file) return;
-    setBusy('import');
-    try {
-      const result = await reimportPlan(planId, file);
+  function commit() {
+    void upload.commit(async (chosen) => {
+      const result = await reimportPlan(planId, chosen);
       message.success(
         result.status === 'imported'
           ? `已导入第 ${result.version} 版${result.carryOver ? `；${result.carryOver.summary.replace(/^随新版本迁移：/, '已迁移：')}` : ''}`
@@ -225,11 +204,7 @@ export function PlanReimport({ planId, version, onImported }: { planId: string; 
       setOpen(false);
       reset();
       onImported(result.planId);
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   const step = preview ? 2 : file ? 1 : 0;
@@ -259,7 +234,7 @@ export function PlanReimport({ planId, version, onImported }: { planId: string; 
             >
               取消
             </Button>
-            <Button type="primary" disabled={!preview || preview.identical} loading={busy === 'import'} onClick={() => void commit()}>
+            <Button type="primary" disabled={!preview || preview.identical} loading={busy === 'import'} onClick={commit}>
               确认导入
             </Button>
           </Space>
@@ -279,7 +254,7 @@ export function PlanReimport({ planId, version, onImported }: { planId: string; 
             showUploadList={false}
             disabled={busy !== null}
             beforeUpload={(chosen) => {
-              void check(chosen);
+              check(chosen);
               return false;
             }}
           >

@@ -1,6 +1,7 @@
-// 科技特派员: commissioners (市级/县级, type, dispatching unit, field), their dispatches under 三方协议, service logs
-// with the served unit's confirmation and photos, and the annual assessment under the configurable weights. The
-// entry forms live in components/registers/CommissionerForms.tsx.
+// 科技特派员: commissioners (市级/县级, type, dispatching unit, field), their dispatches under 三方协议 (each with the
+// signed agreement's scan, components/registers/AgreementFiles.tsx), service logs with the served unit's confirmation
+// and photos, and the annual assessment under the configurable weights. The entry forms live in
+// components/registers/CommissionerForms.tsx.
 import type { AssessmentLine } from '@domain/registers/commissioners.ts';
 import { CameraOutlined, CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, List, Space, Table, Tag, Typography, Upload } from 'antd';
@@ -9,6 +10,7 @@ import { errorText } from '../api/client.ts';
 import { fetchCommissioner, fetchCommissioners, uploadServiceLogPhoto, type Assessment, type Commissioner, type CommissionerDetail, type ServiceLog } from '../api/registers.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { AsyncView } from '../components/PageState.tsx';
+import { AgreementFiles } from '../components/registers/AgreementFiles.tsx';
 import { AddCommissioner, AssessmentForm, ConfirmLogForm, DispatchForm, ServiceLogForm } from '../components/registers/CommissionerForms.tsx';
 import { useAuth } from '../lib/auth.tsx';
 import { formatDate } from '../lib/format.ts';
@@ -68,6 +70,8 @@ function CommissionerDrawer({ id, onClose, canManage }: { id: string | null; onC
   const detail = useAsync(() => (id ? fetchCommissioner(id) : Promise.resolve(null)), [id]);
   const [form, setForm] = useState<FormName | null>(null);
   const [confirming, setConfirming] = useState<ServiceLog | null>(null);
+  // Every dispatch shows its agreement files (a new one too) until someone folds it away.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   return (
     <Drawer title={detail.data?.name ?? '科技特派员'} open={id !== null} onClose={onClose} width={860} destroyOnHidden>
       <AsyncView state={detail}>
@@ -87,10 +91,27 @@ function CommissionerDrawer({ id, onClose, canManage }: { id: string | null; onC
                 dataSource={c.dispatches}
                 data-testid="dispatch-table"
                 locale={{ emptyText: '暂无派驻' }}
+                expandable={{
+                  expandedRowRender: (d) => <AgreementFiles dispatch={d} canManage={canManage} onChanged={detail.reload} />,
+                  expandedRowKeys: c.dispatches.filter((d) => !folded.has(d.id)).map((d) => d.id),
+                  onExpand: (open, d) =>
+                    setFolded((was) => {
+                      const next = new Set(was);
+                      if (open) next.delete(d.id);
+                      else next.add(d.id);
+                      return next;
+                    }),
+                }}
                 columns={[
                   { title: '服务对象', dataIndex: 'serviceObject' },
                   { title: '乡镇', dataIndex: 'town', render: (v: string | null) => v ?? '—' },
                   { title: '三方协议', key: 'a', render: (_: unknown, d) => `${d.agreementNumber}（${formatDate(d.agreementSignedOn)} 签订）` },
+                  {
+                    title: '协议扫描件',
+                    key: 'scan',
+                    width: 100,
+                    render: (_: unknown, d) => (d.agreementFiles.length > 0 ? <Tag color="green">{d.agreementFiles.length} 份</Tag> : <Tag>未上传</Tag>),
+                  },
                   { title: '期间', key: 'p', render: (_: unknown, d) => `${formatDate(d.startOn)} — ${d.endOn ? formatDate(d.endOn) : '至今'}` },
                   { title: '任务', dataIndex: 'tasks', ellipsis: true },
                 ]}

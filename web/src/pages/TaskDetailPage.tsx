@@ -3,7 +3,8 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { TASK_REPORT_FREQUENCY_LABELS, type TaskReportFrequency } from '@domain/supervision/assessment.ts';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { errorText } from '../api/client.ts';
 import { fetchPlan } from '../api/plans.ts';
@@ -173,20 +174,43 @@ function Milestones({ task, manage, act }: { task: TaskDetail; manage: boolean; 
   );
 }
 
+const PERIOD_PLACEHOLDERS: Readonly<Record<TaskReportFrequency, string>> = { month: '2025M07', quarter: '2025Q3', half: '2025H1', year: '2025' };
+
+/**
+ * The running period of the cadence, as a code (2025M07, 2025Q3, 2025H2, 2025), by the China calendar date as the
+ * server counts periods and due dates (UTC+8, no daylight saving) — not the browser's zone.
+ */
+function currentPeriodCode(cadence: TaskReportFrequency, now: Date): string {
+  const china = new Date(now.getTime() + 8 * 3_600_000);
+  const year = china.getUTCFullYear();
+  const month = china.getUTCMonth() + 1;
+  if (cadence === 'month') return `${year}M${String(month).padStart(2, '0')}`;
+  if (cadence === 'quarter') return `${year}Q${Math.ceil(month / 3)}`;
+  if (cadence === 'half') return `${year}H${month <= 6 ? 1 : 2}`;
+  return String(year);
+}
+
 function Reports({ task, ownUnit, canReport, canReview, act }: { task: TaskDetail; ownUnit: string | null; canReport: boolean; canReview: boolean; act: Act }) {
   const [form] = Form.useForm<{ period: string; text: string; percentDone: number | null; unitId?: string }>();
   const [returning, setReturning] = useState<TaskReport | null>(null);
   const [reason, setReason] = useState('');
   const units = [task.leadUnit, ...task.responsibleUnits].filter((u): u is { id: string; name: string } => u !== null);
-  const year = new Date().getFullYear();
-  const quarter = Math.floor(new Date().getMonth() / 3) + 1;
+  // The county's cadence (月报 / 季报 / 半年报 / 年报) decides which period a new report is for: 考核 owes exactly those.
+  const settings = useAsync(() => tasksApi.settings(), []);
+  const cadence: TaskReportFrequency = settings.data?.taskReportFrequency ?? 'quarter';
+  const showForm = canReport && (ownUnit === null ? units.length > 0 : units.some((u) => u.id === ownUnit));
+  useEffect(() => {
+    const loaded = settings.data?.taskReportFrequency;
+    // Only a mounted form may be touched (antd warns otherwise); a period the person typed is kept.
+    if (showForm && loaded && !form.isFieldTouched('period')) form.setFieldsValue({ period: currentPeriodCode(loaded, new Date()) });
+  }, [settings.data, form, showForm]);
   return (
     <Card size="small" title="进展报告" className="section" data-testid="task-reports">
-      {canReport && (ownUnit === null ? units.length > 0 : units.some((u) => u.id === ownUnit)) && (
+      {showForm && (
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ period: `${year}Q${quarter}`, percentDone: task.percentDone ?? 0, unitId: ownUnit ?? units[0]?.id }}
+          initialValues={{ period: currentPeriodCode(cadence, new Date()), percentDone: task.percentDone ?? 0, unitId: ownUnit ?? units[0]?.id }}
           onFinish={(values) => {
             const existing = task.reports.find((r) => r.period === values.period && r.unitId === (ownUnit ?? values.unitId));
             return act(
@@ -201,8 +225,8 @@ function Reports({ task, ownUnit, canReport, canReview, act }: { task: TaskDetai
                 <Select style={{ width: 160 }} options={units.map((u) => ({ value: u.id, label: u.name }))} />
               </Form.Item>
             )}
-            <Form.Item name="period" label="期间" rules={[{ required: true }]}>
-              <Input style={{ width: 110 }} placeholder="2025Q3" />
+            <Form.Item name="period" label={`期间（${TASK_REPORT_FREQUENCY_LABELS[cadence]}）`} rules={[{ required: true }]}>
+              <Input style={{ width: 120 }} placeholder={PERIOD_PLACEHOLDERS[cadence]} />
             </Form.Item>
             <Form.Item name="percentDone" label="完成%">
               <InputNumber min={0} max={100} style={{ width: 90 }} />

@@ -24,6 +24,7 @@ import {
 } from '../../api/registers.ts';
 import { useSchemaSave } from '../../lib/form-errors.ts';
 import { useAsync } from '../../lib/useAsync.ts';
+import { AGREEMENT_ACCEPT, AGREEMENT_HINT, uploadAgreementScans } from './AgreementFiles.tsx';
 import { EnterpriseSelect } from './EnterpriseSelect.tsx';
 import { isoDay, SaveErrorAlert, textOrNull } from './shared.tsx';
 
@@ -114,10 +115,16 @@ interface DispatchValues {
   endOn?: Dayjs | null;
 }
 
+/**
+ * A dispatch, with the signed agreement's scan when it is at hand. The dispatch is saved first; the scans follow it,
+ * and any that fails is named (the dispatch stays, and the scan can be added on the dispatch later).
+ */
 export function DispatchForm({ commissioner, open, onClose, onSaved }: { commissioner: CommissionerDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<DispatchValues>();
   const { save, error, busy, clearError } = useSchemaSave(form, dispatchBody, DISPATCH_LABELS);
+  const [scans, setScans] = useState<UploadFile[]>([]);
+  const [following, setFollowing] = useState(false);
   async function submit() {
     const saved = await save(() => {
       const v = form.getFieldsValue();
@@ -133,10 +140,19 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
       };
     }, (body) => dispatchCommissioner(commissioner.id, body));
     if (!saved) return;
-    message.success(`已登记派驻：${commissioner.name} → ${saved.serviceObject}`);
+    setFollowing(true);
+    const picked = scans.flatMap((f) => (f.originFileObj ? [f.originFileObj] : []));
+    const failures = await uploadAgreementScans(saved.id, saved.version, picked);
+    setFollowing(false);
     form.resetFields();
+    setScans([]);
     onSaved();
     onClose();
+    if (failures.length > 0) {
+      modal.warning({ title: '派驻已登记，但以下扫描件未上传', content: <ul style={{ paddingLeft: 18, margin: 0 }}>{failures.map((f) => <li key={f}>{f}</li>)}</ul> });
+    } else {
+      message.success(`已登记派驻：${commissioner.name} → ${saved.serviceObject}${picked.length > 0 ? `，三方协议扫描件 ${picked.length} 份` : ''}`);
+    }
   }
   const townOrEnterprise = {
     validator: async () => {
@@ -144,7 +160,7 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
     },
   };
   return (
-    <Modal title={`派驻 ${commissioner.name}`} open={open} onCancel={() => { clearError(); onClose(); }} onOk={() => void submit()} okText="保存" confirmLoading={busy} destroyOnHidden width={680}>
+    <Modal title={`派驻 ${commissioner.name}`} open={open} onCancel={() => { clearError(); setScans([]); onClose(); }} onOk={() => void submit()} okText="保存" confirmLoading={busy || following} destroyOnHidden width={680}>
       <Form
         form={form}
         layout="vertical"
@@ -200,6 +216,17 @@ export function DispatchForm({ commissioner, open, onClose, onSaved }: { commiss
         </Row>
         <Form.Item name="tasks" label={DISPATCH_LABELS.tasks} rules={[{ required: true, message: '请填写服务任务' }]}>
           <Input.TextArea maxLength={2000} autoSize={{ minRows: 2, maxRows: 5 }} />
+        </Form.Item>
+        <Form.Item label={`三方协议扫描件（${AGREEMENT_HINT}；也可稍后在派驻记录上上传）`}>
+          <Upload
+            accept={AGREEMENT_ACCEPT}
+            multiple
+            fileList={scans}
+            beforeUpload={() => false}
+            onChange={({ fileList }) => setScans(fileList)}
+          >
+            <Button icon={<UploadOutlined />}>选择扫描件</Button>
+          </Upload>
         </Form.Item>
       </Form>
       <SaveErrorAlert error={error} />

@@ -1,0 +1,2 @@
+ALTER TABLE "supervision_settings" ADD COLUMN "task_report_frequency" text DEFAULT 'quarter' NOT NULL;--> statement-breakpoint
+ALTER TABLE "supervision_settings" ADD CONSTRAINT "supervision_settings_task_report_frequency_ck" CHECK ("supervision_settings"."task_report_frequency" in ('month', 'quarter', 'half', 'year'));
