@@ -71,7 +71,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, size: { width: number; height: number } = { width: 1366, height: 768 }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  // reducedMotion: the app then turns antd's animations off (see web/src/main.tsx) — on a loaded CI machine a
+  // dialog or a field message still animating was the one source of flaky steps.
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true, reducedMotion: 'reduce' });
   const page = await context.newPage();
   // A step that cannot happen fails in 20 s with the locator named, well inside the test's own timeout (the other
   // test files run beside this one on two cores, so steps get time to spare).
