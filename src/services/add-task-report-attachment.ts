@@ -1,11 +1,10 @@
 // Photos and PDFs (also xlsx/docx) on a task report, checked by content (magic bytes) and size with the same rules
 // as indicator evidence (domain/reporting/file-type.ts), stored in the database. Only while the report is editable.
-import { createHash } from 'node:crypto';
 import type { Database } from '../db/client.ts';
-import { checkAttachment } from '../domain/reporting/file-type.ts';
 import { isEditable, WorkflowError } from '../domain/reporting/workflow.ts';
 import { appendAudit } from '../repositories/audit.ts';
 import { countAttachments, findAttachmentBytes, insertAttachment, type AttachmentInfo } from '../repositories/task-reports.ts';
+import { acceptUpload } from './accept-upload.ts';
 import { auditActor, type Access } from './auth/access.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { reportForUnitAction } from './save-task-report.ts';
@@ -18,9 +17,7 @@ export async function addTaskReportAttachment(
   access: Access,
   input: { reportId: string; fileName: string; bytes: Uint8Array },
 ): Promise<AttachmentInfo> {
-  const check = checkAttachment(input.fileName, input.bytes);
-  if (!check.ok) throw Object.assign(new ValidationError(check.message, [{ path: '/file', message: check.message }]), { code: check.code });
-  const fileName = input.fileName.replace(/[\\/]/g, '_').slice(0, 200);
+  const { fileName, fileType, sha256 } = acceptUpload(input.fileName, input.bytes);
   return db.transaction(async (tx) => {
     const report = await reportForUnitAction(tx, access, input.reportId);
     if (!isEditable(report.state)) throw new WorkflowError(report.state, 'enter');
@@ -31,9 +28,9 @@ export async function addTaskReportAttachment(
       countyId: report.countyId,
       reportId: report.id,
       fileName,
-      fileType: check.fileType,
+      fileType,
       bytes: input.bytes,
-      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      sha256,
       uploadedBy: access.actor.name,
     });
     await appendAudit(tx, { countyId: report.countyId, ...auditActor(access.actor), action: 'task-report.attach', entity: 'task_report', entityId: report.id, after: info });

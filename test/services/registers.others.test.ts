@@ -103,7 +103,7 @@ describe('科技特派员', () => {
     expect((await getServiceLogPhoto(database.db, clerk, photo.id)).mime).toBe('image/png');
     await expect(getServiceLogPhoto(database.db, other, photo.id)).rejects.toThrow(NotFoundError);
     await expect(addServiceLogPhoto(database.db, clerk, { logId: logs[0]?.id ?? '', fileName: '现场.jpg', bytes: png })).rejects.toThrow('扩展名与内容不符');
-    await expect(addServiceLogPhoto(database.db, clerk, { logId: logs[0]?.id ?? '', fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4') })).rejects.toThrow('照片仅支持');
+    await expect(addServiceLogPhoto(database.db, clerk, { logId: logs[0]?.id ?? '', fileName: 'a.pdf', bytes: new TextEncoder().encode('%PDF-1.4') })).rejects.toThrow('「a.pdf」文件类型不允许，仅支持 JPG、PNG');
 
     // 5 confirmed of a 12 target → 服务情况 60 × 5/12 = 25; 成效 80 → 16; 满意度 90 → 18 → 59 不合格
     const a = await assessCommissioner(database.db, clerk, { commissionerId: c.id, year: 2024, manualScores: { outcome: 80, satisfaction: 90 } });

@@ -1,16 +1,16 @@
 // Evidence on a figure (统计表, 证明材料): ≤ 20 MB, pdf/jpg/png/xlsx/docx by content, stored in the database.
 // A unit attaches while its report is still editable; the bureau may attach at any time (e.g. during a spot check).
-import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { can } from '../../domain/access.ts';
-import { checkAttachment, type AttachmentKind } from '../../domain/reporting/file-type.ts';
+import type { AttachmentKind } from '../../domain/reporting/file-type.ts';
 import { isEditable } from '../../domain/reporting/workflow.ts';
 import { insertAttachment, listAttachments, type AttachmentRecord } from '../../repositories/attachments.ts';
 import { appendAudit } from '../../repositories/audit.ts';
 import { findValue } from '../../repositories/indicator-values.ts';
 import { countyScope } from '../../repositories/scope.ts';
 import { auditActor, type Access } from '../auth/access.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { acceptUpload } from '../accept-upload.ts';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import { mayReadUnit, requireAction } from './guards.ts';
 
 export interface UploadAttachmentInput {
@@ -30,17 +30,14 @@ export async function uploadAttachment(db: Database, access: Access, input: Uplo
   if (!bureau && value.reportState !== null && !isEditable(value.reportState)) {
     throw new ForbiddenError('报表已提交或已通过，不能再添加附件 / the report is locked', 'report-locked');
   }
-  const fileName = input.fileName.trim().replace(/[\\/]/g, '_');
-  const check = checkAttachment(fileName, input.bytes);
-  if (!check.ok) throw new ValidationError(check.message, [{ path: '/file', message: check.message }]);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const { fileName, fileType, size, sha256 } = acceptUpload(input.fileName, input.bytes);
   const id = await db.transaction(async (tx) => {
     const attachmentId = await insertAttachment(tx, {
       countyId: value.countyId,
       valueId: value.id,
       kind: input.kind,
       fileName,
-      fileType: check.fileType,
+      fileType,
       sha256,
       bytes: input.bytes,
       uploadedBy: access.actor.name,
@@ -51,7 +48,7 @@ export async function uploadAttachment(db: Database, access: Access, input: Uplo
       action: 'attachment.upload',
       entity: 'value_attachment',
       entityId: attachmentId,
-      after: { valueId: value.id, kind: input.kind, fileName, fileType: check.fileType, size: input.bytes.length, sha256 },
+      after: { valueId: value.id, kind: input.kind, fileName, fileType, size, sha256 },
     });
     return attachmentId;
   });

@@ -3,15 +3,14 @@
 // AGREEMENT_FILE_TYPES) before anything is written; a refusal names the file. Every write names the dispatch version
 // it was made against and moves it on, so two clerks replacing the same scan cannot both win (409); the audit row is
 // written in the same transaction.
-import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { AGREEMENT_FILE_TYPES, MAX_AGREEMENT_FILES } from '../../domain/registers/commissioners.ts';
-import { checkAttachment } from '../../domain/reporting/file-type.ts';
 import { countAgreementFiles, deleteAgreementFile, findAgreementFile, insertAgreementFile } from '../../repositories/agreement-files.ts';
 import { appendAudit } from '../../repositories/audit.ts';
 import { bumpDispatchVersionIf, findDispatch } from '../../repositories/commissioners.ts';
 import { countyScope } from '../../repositories/scope.ts';
 import { auditActor, type Access } from '../auth/access.ts';
+import { acceptUpload } from '../accept-upload.ts';
 import { NotFoundError, ValidationError, VersionConflictError } from '../errors.ts';
 import { agreementFilesOf, findReachableDispatch, type DispatchAgreementFiles } from './get-agreement-file.ts';
 import { requireAction } from './guards.ts';
@@ -26,26 +25,10 @@ export interface UploadAgreementFileInput {
   replacesFileId?: string | null | undefined;
 }
 
-/** "中文 / English" with the file named in both halves, so a refusal among several files says which one. */
-export function namingFile(fileName: string, message: string): string {
-  // The domain's halves meet at " / " (or "）/ " after a closing bracket).
-  const cut = /\s?\/ /.exec(message);
-  if (!cut) return `「${fileName}」${message}`;
-  return `「${fileName}」${message.slice(0, cut.index)} / ${fileName}: ${message.slice(cut.index + cut[0].length)}`;
-}
-
 export async function uploadAgreementFile(db: Database, access: Access, input: UploadAgreementFileInput): Promise<DispatchAgreementFiles> {
   requireAction(access, 'register.manage');
   const dispatch = await findReachableDispatch(db, access, input.dispatchId);
-  // Path separators would let a name pose as a folder in the downloaded file's name.
-  const fileName = input.fileName.trim().replace(/[\\/]/g, '_').slice(0, 200);
-  if (fileName === '') throw new ValidationError('请提供文件名 / a file name is required', [{ path: '/fileName', message: '请提供文件名' }]);
-  const check = checkAttachment(fileName, input.bytes, AGREEMENT_FILE_TYPES);
-  if (!check.ok) {
-    const message = namingFile(fileName, check.message);
-    throw Object.assign(new ValidationError(message, [{ path: '/file', message }]), { code: check.code });
-  }
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const { fileName, fileType, size, sha256 } = acceptUpload(input.fileName, input.bytes, AGREEMENT_FILE_TYPES);
   const replacing = input.replacesFileId ?? null;
   return db.transaction(async (tx) => {
     const key = { id: dispatch.id, countyId: dispatch.countyId };
@@ -67,7 +50,7 @@ export async function uploadAgreementFile(db: Database, access: Access, input: U
       countyId: dispatch.countyId,
       dispatchId: dispatch.id,
       fileName,
-      fileType: check.fileType,
+      fileType,
       sha256,
       bytes: input.bytes,
       uploadedBy: access.actor.name,
@@ -79,7 +62,7 @@ export async function uploadAgreementFile(db: Database, access: Access, input: U
       entity: 'commissioner_dispatch',
       entityId: dispatch.id,
       before,
-      after: { fileId, fileName, fileType: check.fileType, size: input.bytes.length, sha256, version: input.version + 1 },
+      after: { fileId, fileName, fileType, size, sha256, version: input.version + 1 },
     });
     return agreementFilesOf(tx, { ...key, version: input.version + 1 });
   });
