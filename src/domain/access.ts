@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'plan.import': ['county_admin'],
   /** 更正提取出的指标、项目 */
   'plan.edit': ['county_admin'],
+  /** 维护区县归属（所属地市） */
+  'county.manage': ['municipal'],
   /** 发布规则包 */
   'rulepack.publish': ['municipal'],
   /** 查看登记系统：企业库、资格证书、研发平台、科技特派员、技术合同（企业用户仅限本企业） */

@@ -13,6 +13,7 @@ import {
   type PlanIndicator,
 } from '../../src/domain/plan/index.ts';
 import { FENGJIE_ORDER_TABLE, SHIZHU_ORDER_TABLE, toDocx, toExportText, utf8, type DocPart } from './plan-documents.ts';
+import { inferTargetKind } from '../../src/domain/progress/target-kind.ts';
 
 const TITLE = ['重庆市某某县科技创新“十四五”规划', '（2021—2025年）'];
 
@@ -203,6 +204,64 @@ describe('indicator tables', () => {
       [3, 10, null, false],
     ]);
     expect(plan.indicators[1]?.baseline).toEqual({ year: 2020, value: null, text: '' });
+  });
+
+  it('reads targets written in words: 【累计】 marks, 累计新增, 累计降低, 年均增长, 力争, 突破', () => {
+    const plan = parseText([
+      ...TITLE,
+      [
+        ['序号', '指标名称', '2020年基期值', '2025年目标值', '属性'],
+        ['1', '高新技术企业（家）', '45', '【累计】80', '预期性'],
+        ['2', '科技型企业（家）', '120', '200（累计）', '预期性'],
+        ['3', '省级以上研发平台（个）', '12', '累计达到20', '预期性'],
+        ['4', '科技特派员服务企业（家）', '—', '累计新增30', '预期性'],
+        ['5', '技术合同成交额（亿元）', '0.5', '年均增长15%', '预期性'],
+        ['6', '研发经费支出（亿元）', '1.2', '年均增速8%左右', '预期性'],
+        ['7', '单位地区生产总值能耗（吨标准煤/万元）', '0.52', '累计降低13.5%', '约束性'],
+        ['8', '万元工业增加值用水量（立方米）', '—', '下降10%以上', '约束性'],
+        ['9', '科技服务业营业收入（亿元）', '3', '力争5', '预期性'],
+        ['10', '高技术产业产值（亿元）', '20', '突破50', '预期性'],
+      ],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'cell-not-understood')).toEqual([]);
+    expect(
+      plan.indicators.map((i) => [i.seq, i.target?.value, i.target?.comparator, i.cumulative, i.annualGrowthRate, inferTargetKind(i).kind]),
+    ).toEqual([
+      ['1', 80, null, true, null, 'cumulative-stock'],
+      ['2', 200, null, true, null, 'cumulative-stock'],
+      ['3', 20, null, true, null, 'cumulative-stock'],
+      ['4', 30, null, true, null, 'cumulative-new'],
+      ['5', null, null, false, 15, 'annual-growth'],
+      ['6', null, null, false, 8, 'annual-growth'],
+      ['7', 13.5, null, false, null, 'cumulative-reduction'],
+      // "以上" belongs to the rate: a reduction of at least 10 %, not a level to keep.
+      ['8', 10, null, false, null, 'cumulative-reduction'],
+      ['9', 5, null, false, null, 'level-up'],
+      ['10', 50, '>=', false, null, 'threshold'],
+    ]);
+    // The cell stays as written: the plan's own words are what the platform shows beside the figure.
+    expect(plan.indicators[4]?.target?.text).toBe('年均增长15%');
+    const reduction = plan.indicators[6];
+    if (!reduction) throw new Error("row 7 missing");
+    expect(inferTargetKind(reduction).reason).toMatch(/^目标值含"降低\/下降"/);
+  });
+
+  it('still refuses what it cannot read as a figure, naming the cell', () => {
+    const plan = parseText([
+      ...TITLE,
+      [
+        ['序号', '指标名称', '2020年基期值', '2025年目标值'],
+        ['1', '科技服务业营业收入（亿元）', '3', '2.0-2.5'],
+        ['2', '创新环境（项）', '—', '持续优化'],
+        ['3', '新增（家）', '—', '新增'],
+      ],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'cell-not-understood').map((w) => w.message)).toEqual([
+      expect.stringContaining('“科技服务业营业收入”的“2025年目标值”单元格“2.0-2.5”无法识别'),
+      expect.stringContaining('“创新环境”的“2025年目标值”单元格“持续优化”无法识别'),
+      expect.stringContaining('“新增”的“2025年目标值”单元格“新增”无法识别'),
+    ]);
+    expect(plan.indicators.map((i) => i.target?.value)).toEqual([null, null, null]);
   });
 
   it('takes years from the header, else from the plan period', () => {

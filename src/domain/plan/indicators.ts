@@ -128,7 +128,8 @@ function readRow(row: readonly TableCell[], header: IndicatorHeader, line: numbe
     baseline: baseline && { year: header.baselineYear, value: baseline.figure.value, text: baseline.text },
     target: target && targetValue(header.targetYear, target),
     cumulative: Boolean(baseline?.figure.cumulative || target?.figure.cumulative),
-    annualGrowthRate: annual?.figure.value ?? null,
+    // A 年均 column, else a target cell written as 年均增长 r%.
+    annualGrowthRate: annual?.figure.value ?? target?.figure.growthRate ?? null,
   };
 }
 

@@ -33,7 +33,7 @@ export interface PlanIndicator {
   target: TargetValue | null;
   /** 【】 marks a cumulative figure (累计数). */
   cumulative: boolean;
-  /** 年均增长 % when the table has a 年均 column. */
+  /** 年均增长 % from a 年均 column, or from a target cell written as 年均增长 r% (its value is then null). */
   annualGrowthRate: number | null;
 }
 

@@ -5,8 +5,10 @@ import { compact, toAsciiDigits } from './text-utils.ts';
 export interface CellFigure {
   value: number | null;
   comparator: Comparator | null;
-  /** Written inside 【】: a cumulative figure (累计数). */
+  /** Written inside 【】, or marked 【累计】 / 累计 / 新增: a cumulative figure (累计数). */
   cumulative: boolean;
+  /** `年均增长10%`: the cell states the target as a yearly growth rate (in %), not a level; `value` is then null. */
+  growthRate: number | null;
   /** False when the cell holds text that is neither a number nor a "no value" mark. */
   understood: boolean;
 }
@@ -14,22 +16,47 @@ export interface CellFigure {
 /** Marks that mean "no value" in Chinese statistical tables. */
 const NO_VALUE = new Set(['', '－', '-', '—', '–', '——', '--', '/', '／', '\\', '无', '空', '×', '*', '…']);
 
-const AT_LEAST_PREFIXES = ['≥', '>=', '＞=', '≧', '不低于', '不少于', '不小于', '超过', '高于', '大于', '>', '＞'];
+const AT_LEAST_PREFIXES = ['≥', '>=', '＞=', '≧', '不低于', '不少于', '不小于', '超过', '突破', '高于', '大于', '>', '＞'];
 const AT_MOST_PREFIXES = ['≤', '<=', '＜=', '≦', '不高于', '不超过', '不大于', '低于', '小于', '控制在', '<', '＜'];
 const AT_LEAST_SUFFIXES = ['以上'];
 const AT_MOST_SUFFIXES = ['以下', '以内'];
 
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
-/** `63.04`, `≥65`, `【201】`, `不低于2%`, `－` → value, comparator, cumulative flag. */
+// Plans mark a cumulative figure in several ways: the whole number in 【】 (石柱: 【201】), or a mark before or after
+// it — 【累计】80, 80（累计）, 累计80, 五年累计80, 累计新增30.
+const CUMULATIVE_MARKS = ['【累计】', '[累计]', '［累计］', '〔累计〕', '（累计）', '(累计)'];
+const CUMULATIVE_WORDS = ['五年累计新增', '五年累计', '规划期累计', '累计新增', '累计', '新增'];
+// A reduction target written in the cell (累计降低13.5%): the figure is the rate; the words stay in the cell's text,
+// which target-kind inference reads.
+const REDUCTION_WORDS = ['累计降低', '累计下降', '降低', '下降'];
+// A growth target written in the cell instead of a level: 年均增长10%, 年均增长10%以上, 年均增速8%左右, 年均10%.
+const ANNUAL_GROWTH = /^年均(?:增长率?|增速|增幅|递增)?(?:达到|保持)?([+-]?\d+(?:\.\d+)?)[%％](?:以上|左右)?$/;
+
+const NOT_UNDERSTOOD: CellFigure = { value: null, comparator: null, cumulative: false, growthRate: null, understood: false };
+
+/** `63.04`, `≥65`, `【201】`, `【累计】80`, `累计降低13%`, `年均增长10%`, `不低于2%`, `－` → value, comparator, marks. */
 export function parseFigure(text: string): CellFigure {
   let rest = toAsciiDigits(compact(text));
-  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative: false, understood: true };
-  const bracketed = unwrap(rest, [['【', '】'], ['[', ']'], ['〔', '〕'], ['［', '］']]);
-  const cumulative = bracketed !== null;
+  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative: false, growthRate: null, understood: true };
+  const growth = ANNUAL_GROWTH.exec(rest);
+  if (growth?.[1] !== undefined) return { value: null, comparator: null, cumulative: false, growthRate: Number(growth[1]), understood: true };
+  const marked = stripPrefix(rest, CUMULATIVE_MARKS) ?? stripSuffix(rest, CUMULATIVE_MARKS);
+  const bracketed = marked ?? unwrap(rest, [['【', '】'], ['[', ']'], ['〔', '〕'], ['［', '］']]);
+  let cumulative = bracketed !== null;
   if (bracketed !== null) rest = bracketed;
-  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative, understood: true };
+  if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative, growthRate: null, understood: true };
+  const reduced = stripPrefix(rest, REDUCTION_WORDS);
+  if (reduced !== null) rest = reduced;
+  else {
+    const counted = stripPrefix(rest, CUMULATIVE_WORDS);
+    if (counted !== null) {
+      rest = counted;
+      cumulative = true;
+    }
+  }
   let comparator: Comparator | null = null;
+  rest = stripPrefix(rest, ['力争']) ?? rest;
   const atLeast = stripAffix(rest, AT_LEAST_PREFIXES, AT_LEAST_SUFFIXES);
   const atMost = atLeast === null ? stripAffix(rest, AT_MOST_PREFIXES, AT_MOST_SUFFIXES) : null;
   if (atLeast !== null) {
@@ -43,8 +70,10 @@ export function parseFigure(text: string): CellFigure {
   rest = stripSuffix(rest, ['左右']) ?? rest;
   rest = stripSuffix(rest, ['%', '％', '‰']) ?? rest;
   rest = rest.replace(/(\d),(?=\d{3})/g, '$1');
-  if (!PLAIN_NUMBER.test(rest)) return { value: null, comparator: null, cumulative, understood: false };
-  return { value: Number(rest), comparator, cumulative, understood: true };
+  if (!PLAIN_NUMBER.test(rest)) return NOT_UNDERSTOOD;
+  // 降低13%以上 is still a reduction rate: "at least" belongs to the rate, not to a threshold the level must keep.
+  if (reduced !== null) comparator = null;
+  return { value: Number(rest), comparator, cumulative, growthRate: null, understood: true };
 }
 
 function unwrap(text: string, pairs: ReadonlyArray<readonly [string, string]>): string | null {

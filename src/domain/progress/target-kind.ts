@@ -65,8 +65,8 @@ export function comparatorSign(comparator: Comparator): string {
 /**
  * Rules, first match wins. The order matters:
  * 1. a comparator on the target (≥330, ≤…) → threshold;
- * 2. 降低/下降 in the name → cumulative-reduction (checked before 【】 because "降低13.5%【累计】" is a rate, not a sum);
- * 3. 累计新增/新增 in the name → cumulative-new (before 【】: a 【】 on a 新增 row marks a sum of yearly flows);
+ * 2. 降低/下降 in the name or the target cell → cumulative-reduction (checked before 【】 because "降低13.5%【累计】" is a rate, not a sum);
+ * 3. 累计新增/新增 in the name or the target cell → cumulative-new (before 【】: a 【】 on a 新增 row marks a sum of yearly flows);
  * 4. a 年均 rate, or a 年均/增长 name with neither base nor target value → annual-growth;
  * 5. 【】 with a base value → cumulative-stock (a count at year end, e.g. 科技型企业 【201】→【240】);
  *    【】 without a base value → cumulative-new ("五年累计 N");
@@ -87,11 +87,15 @@ export function inferTargetKind(row: IndicatorShape): TargetKindInference {
         : '';
     return { kind: 'threshold', reason: `目标值为"${sign}${limit}"，按每年须保持的门槛值处理${reaching}` };
   }
-  if (/降低|下降/.test(name)) {
-    return { kind: 'cumulative-reduction', reason: `指标名称含"降低/下降"，按相对基期的累计降低率处理` };
+  // The words may stand in the name (单位GDP能耗降低) or in the target cell (能耗 | 累计降低13.5%).
+  const targetText = row.target?.text ?? '';
+  if (/降低|下降/.test(name) || /降低|下降/.test(targetText)) {
+    const where = /降低|下降/.test(name) ? '指标名称' : '目标值';
+    return { kind: 'cumulative-reduction', reason: `${where}含"降低/下降"，按相对基期的累计降低率处理` };
   }
-  if (/新增/.test(name)) {
-    return { kind: 'cumulative-new', reason: `指标名称含"新增"，按基期后各年新增量累计处理（基期当年不计）` };
+  if (/新增/.test(name) || /新增/.test(targetText)) {
+    const where = /新增/.test(name) ? '指标名称' : '目标值';
+    return { kind: 'cumulative-new', reason: `${where}含"新增"，按基期后各年新增量累计处理（基期当年不计）` };
   }
   if (row.annualGrowthRate !== null) {
     return {
