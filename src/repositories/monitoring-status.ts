@@ -168,6 +168,8 @@ export interface ComparedPlanRow {
   planTitle: string;
   planStart: number | null;
   planEnd: number | null;
+  /** When the plan was imported (ms since the epoch): a county's newest plan first. */
+  createdMs: number;
 }
 
 /** An indicator of a compared plan: what evaluation reads (see StatusEvaluationRow), no display-only columns. */
@@ -205,23 +207,26 @@ const unpackText = (field: string | undefined): string | null => (field === unde
 const unpackNumber = (field: string | undefined): number | null => (field === undefined || field === NULL_MARK ? null : Number(field));
 
 export interface ComparisonFrame {
-  /** Each county's latest current plan, in county-name order. */
+  /** Every current plan (a county may hold its 十四五 and its 十五五), in county-name order, each county's newest first. */
   plans: ComparedPlanRow[];
   /** All their indicators, without values. */
   indicators: ComparisonIndicatorRow[];
 }
 
-/** The plans and indicators of the municipal comparison (its frame): each county's latest current plan. */
+/**
+ * The plans and indicators of the municipal comparison (its frame): every current plan of the counties in scope
+ * (the caller picks each county's plan for the year asked, see domain/plan/plan-for-year.ts).
+ */
 export async function readComparisonFrame(exec: Executor, scope: TenantScope): Promise<ComparisonFrame> {
   const scoped = countyFilter(plans.countyId, scope);
   const i = planIndicators;
   const s = indicatorSettings;
   const chosen = sql`
-    select distinct on (${plans.countyId}) ${plans.id} as id, ${plans.countyId} as county_id, ${plans.title} as title,
-           ${plans.periodStart} as period_start, ${plans.periodEnd} as period_end
+    select ${plans.id} as id, ${plans.countyId} as county_id, ${plans.title} as title,
+           ${plans.periodStart} as period_start, ${plans.periodEnd} as period_end,
+           (extract(epoch from ${plans.createdAt}) * 1000)::float8 as created_ms
     from ${plans}
-    where ${isCurrentPlan()} ${scoped === undefined ? sql`` : sql`and ${scoped}`}
-    order by ${plans.countyId}, ${plans.createdAt} desc, ${plans.id} desc`;
+    where ${isCurrentPlan()} ${scoped === undefined ? sql`` : sql`and ${scoped}`}`;
   // Field order here is the order unpacked in unpackIndicators.
   const packedIndicator = sql.join(
     [
@@ -249,7 +254,7 @@ export async function readComparisonFrame(exec: Executor, scope: TenantScope): P
     exec.execute(sql`
       with chosen as (${chosen})
       select chosen.county_id, ${counties.name} as county_name, chosen.id as plan_id, chosen.title as plan_title,
-             chosen.period_start as plan_start, chosen.period_end as plan_end
+             chosen.period_start as plan_start, chosen.period_end as plan_end, chosen.created_ms
       from chosen join ${counties} on ${counties.id} = chosen.county_id`),
     exec.execute(sql`
       with chosen as (${chosen})
@@ -267,9 +272,10 @@ export async function readComparisonFrame(exec: Executor, scope: TenantScope): P
       planTitle: text(r.plan_title),
       planStart: numberOrNull(r.plan_start),
       planEnd: numberOrNull(r.plan_end),
+      createdMs: Number(r.created_ms),
     }),
   );
-  planRows.sort(byCountyName);
+  planRows.sort(byCountyThenNewest);
   return { plans: planRows, indicators: unpackIndicators(planRows, rowsOf(indicatorResult)) };
 }
 
@@ -341,7 +347,10 @@ function unpackIndicators(planRows: readonly ComparedPlanRow[], raw: readonly Ra
   return indicators;
 }
 
-function byCountyName(a: ComparedPlanRow, b: ComparedPlanRow): number {
+function byCountyThenNewest(a: ComparedPlanRow, b: ComparedPlanRow): number {
   if (a.countyName !== b.countyName) return a.countyName < b.countyName ? -1 : 1;
-  return a.countyId < b.countyId ? -1 : a.countyId > b.countyId ? 1 : 0;
+  if (a.countyId !== b.countyId) return a.countyId < b.countyId ? -1 : 1;
+  // Newest first, as listPlans and the plan pickers order a county's plans.
+  if (a.createdMs !== b.createdMs) return b.createdMs - a.createdMs;
+  return a.planId < b.planId ? 1 : a.planId > b.planId ? -1 : 0;
 }

@@ -1,10 +1,11 @@
-// 全市批量: one report (Word + Excel annex) per county of a municipality for each county's latest plan, plus a
-// comparison summary (Word + Excel) for the 市科技局, all in one .zip. A county whose report cannot be made (no plan
+// 全市批量: one report (Word + Excel annex) per county of a municipality, on each county's plan for the year
+// (planForYear), plus a comparison summary (Word + Excel) for the 市科技局, all in one .zip. A county whose report cannot be made (no plan
 // imported, a year outside its plan) is listed in the summary with the reason instead of failing the whole batch.
 import type { Database } from '../db/client.ts';
 import { buildMunicipalSummaryDocument, countySummaryRow, missingCountyRow, municipalSummaryTitle, type CountySummaryRow } from '../domain/reports/municipal.ts';
 import { defaultReportYear, REPORT_KIND_LABELS, type ReportData, type ReportKind } from '../domain/reports/model.ts';
-import { listPlans } from '../repositories/plans.ts';
+import { planForYear } from '../domain/plan/plan-for-year.ts';
+import { listPlans, type PlanSummary } from '../repositories/plans.ts';
 import { listCountiesOf } from '../repositories/report-data.ts';
 import { writeReportDocx } from '../reports/docx-writer.ts';
 import { createRenderPool } from '../reports/render-pool.ts';
@@ -56,9 +57,15 @@ export async function generateMunicipalReports(
       [{ path: '/municipality', message: '没有区县' }],
     );
   }
-  // listPlans orders each county's plans newest first: the first one seen is the county's current plan.
-  const latestPlan = new Map<string, { id: string; periodStart: number | null; periodEnd: number | null }>();
-  for (const plan of await listPlans(db, access.scope)) if (!latestPlan.has(plan.countyId)) latestPlan.set(plan.countyId, plan);
+  // Each county's plan for the year asked (its 十四五 plan for the 2025 总结评估 even after its 十五五 plan came);
+  // without a year, its newest. listPlans orders each county's plans newest first, as planForYear expects.
+  const plansOf = new Map<string, PlanSummary[]>();
+  for (const plan of await listPlans(db, access.scope)) plansOf.set(plan.countyId, [...(plansOf.get(plan.countyId) ?? []), plan]);
+  const planOf = new Map<string, PlanSummary>();
+  for (const [countyId, countyPlans] of plansOf) {
+    const chosen = planForYear(countyPlans, input.year);
+    if (chosen) planOf.set(countyId, chosen);
+  }
   // One listing of reports still owed for all counties, not one per county.
   const outstanding = await listOutstandingReports(db, access);
 
@@ -75,7 +82,7 @@ export async function generateMunicipalReports(
       const index = next++;
       const county = counties[index];
       if (!county) continue;
-      const plan = latestPlan.get(county.id);
+      const plan = planOf.get(county.id);
       const started = performance.now();
       if (!plan) {
         rows[index] = missingCountyRow(county.name, '未导入规划');
@@ -101,7 +108,7 @@ export async function generateMunicipalReports(
   }
 
   onProgress?.(0.94, '生成全市汇总');
-  const firstPlan = latestPlan.values().next().value;
+  const firstPlan = planOf.values().next().value;
   const year = input.year ?? rows.find((r) => r.year !== null)?.year ?? defaultReportYear(input.kind, firstPlan ?? { periodStart: null, periodEnd: null }, now);
   const summaryInput = { municipality: label, kind: input.kind, year, generatedAt: now.toISOString(), rows };
   const title = municipalSummaryTitle(label, input.kind, year);

@@ -1,5 +1,6 @@
-// 市级视图: the same status for many counties side by side. Each county contributes its latest plan; indicators are
-// lined up by name (indicatorMatchKey), so 每万人有效发明专利拥有量 and 万人有效发明专利拥有量 share a row.
+// 市级视图: the same status for many counties side by side. Each county contributes its plan for the period's year
+// (the 十四五 plan for 2024 figures even after the 十五五 one was imported; see domain/plan/plan-for-year.ts);
+// indicators are lined up by name (indicatorMatchKey), so 每万人有效发明专利拥有量 and 万人有效发明专利拥有量 share a row.
 import type { Database } from '../../db/client.ts';
 import { formatPeriod, periodLabel } from '../../domain/period/period.ts';
 import { periodSortKey } from '../../domain/reporting/period-sort.ts';
@@ -62,7 +63,7 @@ export async function compareCounties(
   });
   // Awaited below; this only keeps a failure from being reported as unhandled while the frames are read.
   valuesRead.catch(() => undefined);
-  const layout = layOut(await loadCountyFrames(db, scope));
+  const layout = layOut(await loadCountyFrames(db, scope, period.year));
   places = layout.places;
   for (const [indicatorId, folded] of early) hand(indicatorId, folded);
   early.length = 0;

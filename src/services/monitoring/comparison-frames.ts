@@ -4,6 +4,7 @@
 // per database; every call reads all counties' stamps (plan_frame_stamps, moved by triggers on every such write,
 // whoever writes) and re-reads only the counties whose stamp moved. Values are never kept: every call reads them.
 import type { Database } from '../../db/client.ts';
+import { planForYear, type PlanPeriod } from '../../domain/plan/plan-for-year.ts';
 import { indicatorMatchKey } from '../../domain/reporting/match-key.ts';
 import {
   readComparisonFrame,
@@ -28,17 +29,25 @@ export interface CountyFrame {
   indicators: readonly FrameIndicator[];
 }
 
+/** A county's frame with its plan period, as planForYear reads it. */
+interface FrameChoice extends PlanPeriod {
+  frame: CountyFrame;
+}
+
 interface Kept {
   stamp: number;
-  /** null: the county has no current plan. */
-  frame: CountyFrame | null;
+  /** The county's current plans, newest first (empty: none) — its 十四五 and 十五五 may both be there. */
+  frames: readonly FrameChoice[];
 }
 
 // Per database object: tests open many databases in one process, and their stamps count from 1 each.
 const keptBy = new WeakMap<Database, Map<string, Kept>>();
 
-/** The frames of the counties in scope that have a plan, in county-name order. */
-export async function loadCountyFrames(db: Database, scope: TenantScope): Promise<CountyFrame[]> {
+/**
+ * For each county in scope that has a plan, the frame of its plan for `year` (planForYear: the newest plan whose
+ * period covers the year, else the nearest), in county-name order.
+ */
+export async function loadCountyFrames(db: Database, scope: TenantScope, year: number | null): Promise<CountyFrame[]> {
   let kept = keptBy.get(db);
   if (kept === undefined) {
     kept = new Map();
@@ -52,25 +61,26 @@ export async function loadCountyFrames(db: Database, scope: TenantScope): Promis
     // the county is read again next time — never an older frame under a newer stamp.
     const fresh = await readComparisonFrame(db, stale.length === stamps.size ? scope : { kind: 'counties', countyIds: stale });
     const frames = frameCounties(fresh.plans, fresh.indicators);
-    for (const countyId of stale) kept.set(countyId, { stamp: stamps.get(countyId) ?? 0, frame: frames.get(countyId) ?? null });
+    for (const countyId of stale) kept.set(countyId, { stamp: stamps.get(countyId) ?? 0, frames: frames.get(countyId) ?? [] });
   }
   // Counties deleted since are forgotten when the whole set is looked at.
   if (scope.kind === 'all') for (const countyId of kept.keys()) if (!stamps.has(countyId)) kept.delete(countyId);
   const result: CountyFrame[] = [];
   for (const countyId of stamps.keys()) {
-    const frame = kept.get(countyId)?.frame;
-    if (frame !== undefined && frame !== null) result.push(frame);
+    const chosen = planForYear(kept.get(countyId)?.frames ?? [], year);
+    if (chosen !== undefined) result.push(chosen.frame);
   }
   return result.sort(byCountyName);
 }
 
-function frameCounties(plans: readonly ComparedPlanRow[], rows: readonly ComparisonIndicatorRow[]): Map<string, CountyFrame> {
+/** Each county's frames, newest plan first (the order readComparisonFrame gives the plans in). */
+function frameCounties(plans: readonly ComparedPlanRow[], rows: readonly ComparisonIndicatorRow[]): Map<string, FrameChoice[]> {
   const byPlan = new Map<string, ComparisonIndicatorRow[]>();
   for (const plan of plans) byPlan.set(plan.planId, []);
   for (const row of rows) byPlan.get(row.planId)?.push(row);
   // Plans repeat the same few dozen names: normalise each once.
   const keys = new Map<string, string>();
-  const frames = new Map<string, CountyFrame>();
+  const frames = new Map<string, FrameChoice[]>();
   for (const plan of plans) {
     const planRows = (byPlan.get(plan.planId) ?? []).sort(byOrdinal);
     const indicators = planRows.map((row): FrameIndicator => {
@@ -81,7 +91,10 @@ function frameCounties(plans: readonly ComparedPlanRow[], rows: readonly Compari
       }
       return { prepared: prepareIndicator(row), name: row.name, unit: row.unit, key };
     });
-    frames.set(plan.countyId, { plan, indicators });
+    const choice: FrameChoice = { periodStart: plan.planStart, periodEnd: plan.planEnd, frame: { plan, indicators } };
+    const county = frames.get(plan.countyId);
+    if (county === undefined) frames.set(plan.countyId, [choice]);
+    else county.push(choice);
   }
   return frames;
 }
