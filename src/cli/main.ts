@@ -1,6 +1,7 @@
 // `kechuang` — the command line over the same services the web app uses.
 import { Command } from 'commander';
 import { registerBackupCommands } from './backup-commands.ts';
+import { registerCountyCommands } from './county-commands.ts';
 import { registerMonitoringCommands } from './monitoring-commands.ts';
 import { registerPlanCommands } from './plan-commands.ts';
 import { registerRegisterCommands } from './register-commands.ts';
@@ -22,5 +23,6 @@ registerMonitoringCommands(program);
 registerSampleCommands(program);
 registerRegisterCommands(program);
 registerTaskCommands(program);
+registerCountyCommands(program);
 
 await program.parseAsync(process.argv);

@@ -25,6 +25,7 @@ import { supervisionRoutes } from './routes/supervision.ts';
 import { taskRoutes } from './routes/tasks.ts';
 import { scheduleSupervisionScan, type ScanScheduleOptions, type ScheduledScan } from '../services/schedule-supervision-scan.ts';
 import { commissionerRoutes } from './routes/commissioners.ts';
+import { countyRoutes } from './routes/counties.ts';
 import { enterpriseRoutes } from './routes/enterprises.ts';
 import { platformRoutes } from './routes/platforms.ts';
 import { registerBindingRoutes } from './routes/register-bindings.ts';
@@ -76,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(userRoutes, { prefix: '/api' });
   await app.register(unitRoutes, { prefix: '/api' });
+  await app.register(countyRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(planEditRoutes, { prefix: '/api' });
   await app.register(planRoutes, { prefix: '/api' });

@@ -1,5 +1,6 @@
 // 生成报告: choose the kind and year, start the job, watch its progress, download the Word file and its Excel annex
-// (or, for the municipal bureau, the batch .zip). A failed job shows the server's reason.
+// (or, for the municipal bureau, the batch .zip — for the counties of one 地市, titled with its name, or for all
+// counties). A failed job shows the server's reason.
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -21,7 +22,12 @@ export interface ReportGeneratorProps {
   planId?: string;
   periodStart: number | null;
   periodEnd: number | null;
+  /** Municipal batch: the distinct 地市 assigned to counties (区县归属); the batch can be limited to one of them. */
+  municipalities?: readonly string[];
 }
+
+/** The Select's value for "every county in scope" (antd shows a placeholder for null, so a sentinel stands in). */
+const ALL_COUNTIES = '';
 
 function defaultYear(kind: Kind, start: number | null, end: number | null): number {
   const last = new Date().getFullYear() - 1;
@@ -31,8 +37,12 @@ function defaultYear(kind: Kind, start: number | null, end: number | null): numb
   return Math.min(Math.max(last, start), end);
 }
 
-export function ReportGenerator({ planId, periodStart, periodEnd }: ReportGeneratorProps) {
+export function ReportGenerator({ planId, periodStart, periodEnd, municipalities = [] }: ReportGeneratorProps) {
   const [kind, setKind] = useState<Kind>('midterm');
+  // undefined until the person picks: then the default follows the list (the only 地市 when there is exactly one).
+  const [picked, setPicked] = useState<string | undefined>(undefined);
+  const fallback = municipalities.length === 1 ? (municipalities[0] ?? ALL_COUNTIES) : ALL_COUNTIES;
+  const municipality = picked !== undefined && (picked === ALL_COUNTIES || municipalities.includes(picked)) ? picked : fallback;
   const [year, setYear] = useState<number>(defaultYear('midterm', periodStart, periodEnd));
   const [job, setJob] = useState<ReportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +59,7 @@ export function ReportGenerator({ planId, periodStart, periodEnd }: ReportGenera
   const start = async () => {
     setError(null);
     try {
-      setJob(await requestReport(planId ? { scope: 'plan', planId, kind, year } : { scope: 'municipal', municipality: null, kind, year }));
+      setJob(await requestReport(planId ? { scope: 'plan', planId, kind, year } : { scope: 'municipal', municipality: municipality === ALL_COUNTIES ? null : municipality, kind, year }));
     } catch (e) {
       setError(errorText(e));
     }
@@ -58,6 +68,16 @@ export function ReportGenerator({ planId, periodStart, periodEnd }: ReportGenera
   return (
     <Card size="small" className="section" title={<span><FileWordOutlined /> {planId ? '生成评估报告' : '全市批量生成报告'}</span>}>
       <Space wrap>
+        {!planId && (
+          <Select
+            aria-label="地市"
+            data-testid="report-municipality"
+            value={municipality}
+            style={{ width: 180 }}
+            onChange={(m: string) => setPicked(m)}
+            options={[{ value: ALL_COUNTIES, label: '全部区县' }, ...municipalities.map((m) => ({ value: m, label: m }))]}
+          />
+        )}
         <Select
           aria-label="报告类型"
           value={kind}

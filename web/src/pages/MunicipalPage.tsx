@@ -1,13 +1,16 @@
 // 全市: every county's plan on the same indicators for the chosen period — a table of statuses, a stacked bar of
-// status counts per county and a heat map of 完成进度; click a county to open its dashboard.
+// status counts per county and a heat map of 完成进度; click a county to open its dashboard. The 市科技局 also sets
+// each county's 所属地市 here (区县归属), which the batch report generator offers as its 地市 choice.
 import { STATUS_COLOURS, STATUS_OUTCOMES, type StatusOutcome } from '@domain/progress/status.ts';
-import { FileExcelOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Segmented, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, errorText } from '../api/client.ts';
+import { assignedMunicipalities, fetchCounties, type County } from '../api/counties.ts';
 import { comparisonExportUrl, fetchComparison, type CountyComparison } from '../api/monitoring.ts';
 import { DataTable, type Column } from '../components/DataTable.tsx';
+import { CountyMunicipalities } from '../components/CountyMunicipalities.tsx';
 import { ReportGenerator } from '../components/ReportGenerator.tsx';
 import type { EChartsOption } from '../components/EChart.tsx';
 import { AsyncView, EmptyState, Loading } from '../components/PageState.tsx';
@@ -23,13 +26,27 @@ export default function MunicipalPage() {
   const { period } = useWorkspace();
   const data = useAsync(() => fetchComparison(period), [period]);
   const { can } = useAuth();
+  const mayGenerate = can('report.generate') && can('plan.compare');
+  const mayManage = can('county.manage');
+  const counties = useAsync(() => (mayGenerate || mayManage ? fetchCounties() : Promise.resolve([])), [mayGenerate, mayManage]);
+  const municipalities = useMemo(() => assignedMunicipalities(counties.data ?? []), [counties.data]);
+  const [managing, setManaging] = useState(false);
+  const countySaved = (saved: County) => counties.setData((counties.data ?? []).map((c) => (c.id === saved.id ? saved : c)));
   return (
     <div data-testid="municipal-page">
       <div className="page-title">
         <h1>全市对比</h1>
         <span className="subtitle">{periodLabel(period)} · 各区县规划指标监测情况</span>
+        {mayManage && (
+          <Button icon={<ApartmentOutlined />} style={{ marginLeft: 'auto' }} onClick={() => setManaging(true)}>
+            区县归属
+          </Button>
+        )}
       </div>
-      {can('report.generate') && can('plan.compare') && <ReportGenerator periodStart={2021} periodEnd={2025} />}
+      {mayManage && (
+        <CountyMunicipalities open={managing} onClose={() => setManaging(false)} counties={counties.data ?? []} loading={counties.loading} onSaved={countySaved} />
+      )}
+      {mayGenerate && <ReportGenerator periodStart={2021} periodEnd={2025} municipalities={municipalities} />}
       <AsyncView state={data} loadingText="正在汇总各区县数据…">
         {(d) => (d.counties.length === 0 ? <EmptyState text="暂无数据，请先导入规划" /> : <Municipal data={d} />)}
       </AsyncView>
