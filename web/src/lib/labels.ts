@@ -24,6 +24,7 @@ const ACTIONS: Record<string, string> = {
   'sample.load': '载入示例数据',
   'sample.remove': '删除示例数据',
   'county.create': '新建区县',
+  'county.assign-municipality': '设置所属地市',
   'indicator.configure': '设置指标',
   'spotcheck.draw': '抽样核查',
   'spotcheck.record': '记录核查结果',

@@ -1,6 +1,7 @@
 // 全市: every county's plan on the same indicators for the chosen period — a table of statuses, a stacked bar of
 // status counts per county and a heat map of 完成进度; click a county to open its dashboard. The 市科技局 also sets
 // each county's 所属地市 here (区县归属), which the batch report generator offers as its 地市 choice.
+import { planForYear } from '@domain/plan/plan-for-year.ts';
 import { STATUS_COLOURS, STATUS_OUTCOMES, type StatusOutcome } from '@domain/progress/status.ts';
 import { ApartmentOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Row, Segmented, Typography } from 'antd';
@@ -23,8 +24,11 @@ import { useWorkspace } from '../lib/workspace.tsx';
 const EChart = lazy(() => import('../components/EChart.tsx'));
 
 export default function MunicipalPage() {
-  const { period } = useWorkspace();
+  const { period, plans } = useWorkspace();
   const data = useAsync(() => fetchComparison(period), [period]);
+  // The batch's default years follow the plan period the page's year falls in (十四五 for 2025, 十五五 from 2026),
+  // as the server picks each county's plan for the year asked.
+  const framing = planForYear(plans ?? [], Number(period.slice(0, 4)));
   const { can } = useAuth();
   const mayGenerate = can('report.generate') && can('plan.compare');
   const mayManage = can('county.manage');
@@ -46,7 +50,14 @@ export default function MunicipalPage() {
       {mayManage && (
         <CountyMunicipalities open={managing} onClose={() => setManaging(false)} counties={counties.data ?? []} loading={counties.loading} onSaved={countySaved} />
       )}
-      {mayGenerate && <ReportGenerator periodStart={2021} periodEnd={2025} municipalities={municipalities} />}
+      {mayGenerate && (
+        <ReportGenerator
+          key={`${framing?.periodStart ?? ''}-${framing?.periodEnd ?? ''}`}
+          periodStart={framing?.periodStart ?? null}
+          periodEnd={framing?.periodEnd ?? null}
+          municipalities={municipalities}
+        />
+      )}
       <AsyncView state={data} loadingText="正在汇总各区县数据…">
         {(d) => (d.counties.length === 0 ? <EmptyState text="暂无数据，请先导入规划" /> : <Municipal data={d} />)}
       </AsyncView>
