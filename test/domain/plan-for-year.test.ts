@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planForYear, type PlanPeriod } from '../../src/domain/plan/plan-for-year.ts';
+import { defaultDataYear, planForYear, type PlanPeriod } from '../../src/domain/plan/plan-for-year.ts';
 
 type Plan = PlanPeriod & { name: string };
 const plan = (name: string, periodStart: number | null, periodEnd: number | null): Plan => ({ name, periodStart, periodEnd });
@@ -30,5 +30,21 @@ describe('planForYear', () => {
     ['no plans', [], 2024, undefined],
   ])('%s', (_label, plans, year, expected) => {
     expect(planForYear(plans, year)?.name).toBe(expected);
+  });
+});
+
+describe('defaultDataYear', () => {
+  const on = (iso: string) => new Date(`${iso}T12:00:00+08:00`);
+  it.each<[string, PlanPeriod | null, string, number]>([
+    ['十四五 in 2026: its last year, 2025', shisiwu, '2026-11-23', 2025],
+    ['十五五 in 2026: its first year (last year 2025 lies before it)', shiwuwu, '2026-11-23', 2026],
+    ['十五五 in 2028: last year', shiwuwu, '2028-03-01', 2027],
+    ['十四五 in 2023: last year', shisiwu, '2023-06-30', 2022],
+    ['十四五 in 2021: its first year', shisiwu, '2021-05-01', 2021],
+    ['十三五 long after: its last year', shisanwu, '2026-11-23', 2020],
+    ['no plan: last year', null, '2026-11-23', 2025],
+    ['unknown period: last year', unknown, '2026-11-23', 2025],
+  ])('%s', (_label, period, today, expected) => {
+    expect(defaultDataYear(period, on(today))).toBe(expected);
   });
 });

@@ -35,3 +35,16 @@ export function planForYear<P extends PlanPeriod>(newestFirst: readonly P[], yea
   }
   return best ?? newestFirst[0];
 }
+
+/**
+ * The year a screen opens on for a plan: last year (statistics for a year arrive the year after), kept inside the
+ * plan's period — a finished plan opens on its last year, a plan that has just begun (十五五 in 2026) on its first.
+ */
+export function defaultDataYear(plan: PlanPeriod | null, today: Date): number {
+  const last = today.getFullYear() - 1;
+  const start = plan?.periodStart ?? null;
+  const end = plan?.periodEnd ?? null;
+  if (start !== null && last < start) return start;
+  if (end !== null && last > end) return end;
+  return last;
+}

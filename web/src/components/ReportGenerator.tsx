@@ -1,6 +1,7 @@
 // 生成报告: choose the kind and year, start the job, watch its progress, download the Word file and its Excel annex
 // (or, for the municipal bureau, the batch .zip — for the counties of one 地市, titled with its name, or for all
 // counties). A failed job shows the server's reason.
+import { defaultDataYear } from '@domain/plan/plan-for-year.ts';
 import { DownloadOutlined, FileWordOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, InputNumber, Progress, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -30,11 +31,9 @@ export interface ReportGeneratorProps {
 const ALL_COUNTIES = '';
 
 function defaultYear(kind: Kind, start: number | null, end: number | null): number {
-  const last = new Date().getFullYear() - 1;
-  if (start === null || end === null) return last;
-  if (kind === 'midterm') return start + Math.floor((end - start) / 2);
-  if (kind === 'final') return end;
-  return Math.min(Math.max(last, start), end);
+  if (start !== null && end !== null && kind === 'midterm') return start + Math.floor((end - start) / 2);
+  if (end !== null && kind === 'final') return end;
+  return defaultDataYear({ periodStart: start, periodEnd: end }, new Date());
 }
 
 export function ReportGenerator({ planId, periodStart, periodEnd, municipalities = [] }: ReportGeneratorProps) {

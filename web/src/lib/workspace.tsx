@@ -1,5 +1,6 @@
 // The plan and period every screen works on, chosen in the header and kept in the URL (?plan=…&period=…) so a
 // link or a printed page says what it shows; the last choice is remembered for the next visit.
+import { defaultDataYear } from '@domain/plan/plan-for-year.ts';
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
@@ -39,10 +40,7 @@ export function planYears(plan: PlanSummary | null): string[] {
 }
 
 export function defaultPeriod(plan: PlanSummary | null): string {
-  const years = planYears(plan);
-  const lastYear = String(new Date().getFullYear() - 1);
-  if (years.includes(lastYear)) return lastYear;
-  return years[years.length - 1] ?? lastYear;
+  return String(defaultDataYear(plan, new Date()));
 }
 
 export function WorkspaceProvider({ children }: { children: ReactNode }) {
@@ -54,7 +52,10 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
   const plan = plans?.find((p) => p.id === wantedPlan) ?? plans?.[0] ?? null;
   const periods = planYears(plan);
   const wantedPeriod = params.get('period') ?? memory.period ?? null;
-  const period = wantedPeriod && /^\d{4}([HQM]\d{1,2})?$/.test(wantedPeriod) ? wantedPeriod : defaultPeriod(plan);
+  // A period outside the chosen plan (2025 remembered from the 十四五 plan, then the 十五五 plan picked) falls back to
+  // the plan's own default rather than judging a plan on a year it does not cover.
+  const period =
+    wantedPeriod && /^\d{4}([HQM]\d{1,2})?$/.test(wantedPeriod) && periods.includes(wantedPeriod.slice(0, 4)) ? wantedPeriod : defaultPeriod(plan);
 
   useEffect(() => {
     if (plan) localStorage.setItem(STORAGE_KEY, JSON.stringify({ plan: plan.id, period }));
