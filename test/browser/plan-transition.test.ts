@@ -8,6 +8,7 @@ import { defaultDataYear } from '../../src/domain/plan/plan-for-year.ts';
 import { listPlans } from '../../src/repositories/plans.ts';
 import { ALL_COUNTIES } from '../../src/repositories/scope.ts';
 import { importPlan } from '../../src/services/import-plan.ts';
+import { fengjieFifteenthPlan } from '../support/fifteenth-plan.ts';
 import { browserSuiteBlocker, createTestUser, launchBrowser, logIn, newPage, screenshot, startApp, type RunningApp } from './support.ts';
 
 const blocker = browserSuiteBlocker();
@@ -15,18 +16,6 @@ if (blocker) console.warn(`浏览器测试跳过 / browser tests skipped: ${bloc
 
 const FIFTEENTH = { periodStart: 2026, periodEnd: 2030 };
 const FOURTEENTH = { periodStart: 2021, periodEnd: 2025 };
-
-function fengjie15th(): { fileName: string; bytes: Uint8Array } {
-  const rows = [
-    ['序号', '指标名称', '2025年基期值', '2030年目标值', '指标属性'],
-    ['1', '全社会研发经费占地区生产总值的比重（%）', '1.0', '2.0', '预期性'],
-    ['2', '高新技术企业（家）', '30', '【累计】60', '预期性'],
-  ];
-  const lines = ['奉节县科技创新“十五五”规划', '（2026—2030年）', '', '第一章  主要目标', '', '表1  主要指标', ''];
-  for (const row of rows) lines.push(...row.map((cell) => `\t${cell}`), '');
-  lines.push('第二章  保障措施', '', '加强组织领导。');
-  return { fileName: '奉节县十五五规划.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
-}
 
 describe.skipIf(blocker !== null)('十四五 and 十五五 plans side by side in Chromium', { timeout: 120_000 }, () => {
   let running: RunningApp;
@@ -41,7 +30,7 @@ describe.skipIf(blocker !== null)('十四五 and 十五五 plans side by side in
     const fengjie = (await listPlans(running.db.db, ALL_COUNTIES)).find((p) => p.countyName === '奉节县');
     if (!fengjie) throw new Error('奉节 seed plan missing');
     fourteenthId = fengjie.id;
-    const imported = await importPlan(running.db.db, { ...fengjie15th(), actor: 'test:browser' });
+    const imported = await importPlan(running.db.db, { ...fengjieFifteenthPlan(), actor: 'test:browser' });
     if (imported.status !== 'imported') throw new Error('十五五 plan not imported');
     fifteenthId = imported.planId;
     await createTestUser(running.db.db, { role: 'county_admin', username: 'fj-transition', county: '奉节县' });

@@ -10,22 +10,10 @@ import { ALL_COUNTIES } from '../../src/repositories/scope.ts';
 import { getPlan } from '../../src/services/get-plan.ts';
 import { importPlan } from '../../src/services/import-plan.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { fengjieFifteenthPlan, FIFTEENTH_RD } from '../support/fifteenth-plan.ts';
 import { accessAs, expectCellsMatchOwnTables, importSeeds, indicatorNamed, OPERATOR, type SeededPlans } from './monitoring-fixtures.ts';
 
-const RD = '全社会研发经费占地区生产总值的比重';
-
-/** A short 十五五 plan for 奉节县, tab-split like a Word text export. */
-function fengjie15th(): { fileName: string; bytes: Uint8Array } {
-  const rows = [
-    ['序号', '指标名称', '2025年基期值', '2030年目标值', '指标属性'],
-    ['1', `${RD}（%）`, '1.0', '2.0', '预期性'],
-    ['2', '高新技术企业（家）', '30', '【累计】60', '预期性'],
-  ];
-  const lines = ['奉节县科技创新“十五五”规划', '（2026—2030年）', '', '第一章  主要目标', '', '表1  主要指标', ''];
-  for (const row of rows) lines.push(...row.map((cell) => `\t${cell}`), '');
-  lines.push('第二章  保障措施', '', '加强组织领导。');
-  return { fileName: '奉节县十五五规划.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
-}
+const RD = FIFTEENTH_RD;
 
 let database: TestDatabase;
 let seeds: SeededPlans;
@@ -50,7 +38,7 @@ describe('a county with its 十四五 and its 十五五 plan', () => {
   });
 
   it('after the 十五五 import: 2024 and 2025 still on the 十四五 plan, 2026 on the 十五五 plan; every cell as the plan’s own table', async () => {
-    const imported = await importPlan(db(), { ...fengjie15th(), actor: 'test-operator' });
+    const imported = await importPlan(db(), { ...fengjieFifteenthPlan(), actor: 'test-operator' });
     if (imported.status !== 'imported') throw new Error(`not imported: ${imported.status}`);
     fifteenthPlanId = imported.planId;
     expect(imported.countyId).toBe(seeds.fengjie.countyId);
