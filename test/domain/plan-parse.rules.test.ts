@@ -246,6 +246,28 @@ describe('indicator tables', () => {
     expect(inferTargetKind(reduction).reason).toMatch(/^目标值含"降低\/下降"/);
   });
 
+  it('reads a cell that repeats the indicator’s unit, and leaves another unit for a person', () => {
+    const plan = parseText([
+      ...TITLE,
+      [
+        ['序号', '指标名称', '单位', '2020年', '2025年'],
+        ['1', '高新技术企业', '家', '45家', '80家以上'],
+        ['2', '环境空气质量优良天数', '天', '353天', '≥330天'],
+        ['3', '每万人口发明专利拥有量', '件/万人', '3.19件/万人', '约5件/万人'],
+        ['4', '研发经费支出', '万元', '14277万元', '3.5亿元'],
+      ],
+    ]);
+    expect(plan.indicators.map((i) => [i.baseline?.value, i.target?.value, i.target?.comparator])).toEqual([
+      [45, 80, '>='],
+      [353, 330, '>='],
+      [3.19, 5, null],
+      [14277, null, null],
+    ]);
+    expect(plan.warnings.filter((w) => w.code === 'cell-not-understood').map((w) => w.message)).toEqual([
+      expect.stringContaining('“研发经费支出”的“2025年”单元格“3.5亿元”无法识别'),
+    ]);
+  });
+
   it('still refuses what it cannot read as a figure, naming the cell', () => {
     const plan = parseText([
       ...TITLE,

@@ -116,7 +116,7 @@ function readRow(row: readonly TableCell[], header: IndicatorHeader, line: numbe
   const unitCell = normalizeUnit(cellText(row, header.columns.get('unit')));
   const unit = unitCell !== '' ? unitCell : named.unit;
   if (unit === null) sink.add('unit-not-found', `指标“${named.name}”未写明计量单位`, line);
-  const cell = (column: Column): FigureCell | null => figureCell(row, header, column, named.name, line, sink);
+  const cell = (column: Column): FigureCell | null => figureCell(row, header, column, { name: named.name, unit }, line, sink);
   const baseline = cell('baseline');
   const target = cell('target');
   const annual = cell('annual');
@@ -142,15 +142,16 @@ function figureCell(
   row: readonly TableCell[],
   header: IndicatorHeader,
   column: Column,
-  name: string,
+  indicator: { name: string; unit: string | null },
   line: number,
   sink: WarningSink,
 ): FigureCell | null {
   const index = header.columns.get(column);
   if (index === undefined) return null;
   const text = joinCellLines(cellText(row, index));
-  const figure = parseFigure(text);
-  if (!figure.understood) reportCell(sink, line, name, header.labels[index] ?? column, text);
+  // The annual-growth column holds a rate, whatever the indicator's unit.
+  const figure = parseFigure(text, column === 'annual' ? null : indicator.unit);
+  if (!figure.understood) reportCell(sink, line, indicator.name, header.labels[index] ?? column, text);
   return { text, figure };
 }
 

@@ -35,8 +35,12 @@ const ANNUAL_GROWTH = /^年均(?:增长率?|增速|增幅|递增)?(?:达到|保�
 
 const NOT_UNDERSTOOD: CellFigure = { value: null, comparator: null, cumulative: false, growthRate: null, understood: false };
 
-/** `63.04`, `≥65`, `【201】`, `【累计】80`, `累计降低13%`, `年均增长10%`, `不低于2%`, `－` → value, comparator, marks. */
-export function parseFigure(text: string): CellFigure {
+/**
+ * `63.04`, `≥65`, `【201】`, `【累计】80`, `累计降低13%`, `年均增长10%`, `不低于2%`, `－` → value, comparator, marks.
+ * `unit`: the indicator's unit; a cell repeating it (`50家`, `≥330天`, `3.5亿元` in an 亿元 row) is read as the number.
+ * Another unit (`3.5亿元` in a 万元 row) stays unread: converting it is for a person to confirm, not for the parser.
+ */
+export function parseFigure(text: string, unit: string | null = null): CellFigure {
   let rest = toAsciiDigits(compact(text));
   if (NO_VALUE.has(rest)) return { value: null, comparator: null, cumulative: false, growthRate: null, understood: true };
   const growth = ANNUAL_GROWTH.exec(rest);
@@ -68,6 +72,7 @@ export function parseFigure(text: string): CellFigure {
   }
   rest = stripPrefix(rest, ['约', '达到']) ?? rest;
   rest = stripSuffix(rest, ['左右']) ?? rest;
+  if (unit !== null && unit !== '%' && unit !== '‰') rest = stripSuffix(rest, [unit]) ?? rest;
   rest = stripSuffix(rest, ['%', '％', '‰']) ?? rest;
   rest = rest.replace(/(\d),(?=\d{3})/g, '$1');
   if (!PLAIN_NUMBER.test(rest)) return NOT_UNDERSTOOD;
