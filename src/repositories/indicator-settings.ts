@@ -190,3 +190,13 @@ export async function insertIndicatorSettings(exec: Executor, rows: readonly Set
       .onConflictDoNothing({ target: indicatorSettings.indicatorId });
   }
 }
+
+/** The indicators of a plan whose settings row is 示例数据 (沿用上一规划 keeps the flag on the copy). */
+export async function listSampleSettingIds(exec: Executor, scope: TenantScope, planId: string): Promise<Set<string>> {
+  const rows = await exec
+    .select({ id: indicatorSettings.indicatorId })
+    .from(indicatorSettings)
+    .innerJoin(planIndicators, and(eq(planIndicators.id, indicatorSettings.indicatorId), eq(planIndicators.countyId, indicatorSettings.countyId)))
+    .where(and(eq(planIndicators.planId, planId), eq(indicatorSettings.isSample, true), countyFilter(indicatorSettings.countyId, scope)));
+  return new Set(rows.map((r) => r.id));
+}

@@ -147,3 +147,10 @@ export async function listIndicatorsForBinding(exec: Executor, scope: TenantScop
     .where(countyFilter(planIndicators.countyId, scope))
     .orderBy(asc(plans.title), asc(planIndicators.ordinal));
 }
+
+/** The bindings of one plan's indicators, in plan order. */
+export async function listBindingsOfPlan(exec: Executor, scope: TenantScope, planId: string): Promise<BindingRecord[]> {
+  return select(exec)
+    .where(and(eq(plans.id, planId), countyFilter(registerBindings.countyId, scope)))
+    .orderBy(asc(planIndicators.ordinal));
+}
