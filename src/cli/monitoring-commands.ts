@@ -1,12 +1,30 @@
-// `kechuang monitoring status|compare` — the status tables from the console (operator: all counties).
+// `kechuang monitoring status|compare|adopt-settings` — the status tables from the console (operator: all counties),
+// and 沿用上一规划的指标设置 for a newly imported plan (dry run unless --commit).
 import type { Command } from 'commander';
 import { openDatabase } from '../db/client.ts';
+import { PERIOD_KIND_LABELS } from '../domain/period/period.ts';
 import { formatPercent } from '../domain/progress/status.ts';
 import { formatPlain } from '../domain/progress/target-kind.ts';
+import type { AdoptionRow } from '../domain/reporting/adopt-settings.ts';
+import { REGISTER_RULE_LABELS } from '../domain/registers/indicator-binding.ts';
 import { operatorAccess } from '../services/auth/access.ts';
+import { adoptPreviousPlanSettings } from '../services/monitoring/adopt-previous-plan-settings.ts';
 import { compareCounties } from '../services/monitoring/compare-counties.ts';
 import { getPlanStatus } from '../services/monitoring/get-plan-status.ts';
 import { cliActor, printJson, runCommand } from './output.ts';
+
+/** What a row adopts, in words: 责任单位 · 频次 · 期限 · 容差 · 登记系统绑定. */
+export function adoptedText(row: AdoptionRow): string {
+  const parts: string[] = [];
+  if (row.setting) {
+    const s = row.setting;
+    parts.push(`责任单位 ${s.responsibleUnitName ?? '未指定'}`, `${PERIOD_KIND_LABELS[s.frequency]}报送`);
+    if (s.dueDays !== null) parts.push(`期满后 ${s.dueDays} 天内`);
+    if (s.tolerance !== null) parts.push(`容差 ${formatPlain(s.tolerance * 100)}%`);
+  }
+  if (row.binding) parts.push(`登记系统：${REGISTER_RULE_LABELS[row.binding.rule]}`);
+  return parts.join('，');
+}
 
 const percent = (share: number | null) => (share === null ? '—' : `${formatPercent(share)}%`);
 
@@ -49,6 +67,38 @@ export function registerMonitoringCommands(program: Command): void {
           if (options.json) return printJson(view);
           console.log(`指标\t${view.counties.map((c) => c.countyName).join('\t')}`);
           for (const row of view.rows) console.log(`${row.name}\t${row.cells.map((c) => c?.status ?? '—').join('\t')}`);
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+
+  monitoring
+    .command('adopt-settings <planId>')
+    .description('沿用上一规划的指标设置（责任单位、报送频次与期限、容差、登记系统绑定；默认只预览）/ adopt the previous plan’s indicator settings (dry run unless --commit)')
+    .option('--commit', '写入（不加此项只预览）/ write (dry run without it)')
+    .option('--json', '输出 JSON / print JSON')
+    .action((planId: string, options: { commit?: boolean; json?: boolean }) =>
+      runCommand(async () => {
+        const database = await openDatabase({ url: process.env.DATABASE_URL });
+        try {
+          const commit = options.commit === true;
+          const result = await adoptPreviousPlanSettings(database.db, operatorAccess(cliActor()), { planId, commit });
+          if (options.json) return printJson(result);
+          if (result.previousPlan === null) {
+            console.log(`${result.plan.title}：没有更早的规划，无可沿用的设置`);
+            return;
+          }
+          console.log(`${result.plan.title} ← 沿用 ${result.previousPlan.title} 的指标设置${commit ? '' : '（预览，未写入；加 --commit 写入）'}`);
+          for (const row of result.rows) {
+            const from = row.previous === null ? '—' : row.previous.name;
+            const adopted = adoptedText(row);
+            const notes = row.notes.map((n) => n.message).join('；');
+            console.log(`${row.name}  ←  ${from}  ${adopted === '' ? '不沿用' : adopted}${notes === '' ? '' : `  （${notes}）`}`);
+          }
+          const { counts } = result;
+          console.log(`指标 ${counts.indicators} 项，对应上一规划 ${counts.matched} 项；沿用设置 ${counts.settings} 项、登记系统绑定 ${counts.bindings} 项，未沿用 ${counts.skipped} 项`);
+          if (result.written) console.log(`已写入：指标设置 ${result.written.settings} 项，登记系统绑定 ${result.written.bindings} 项`);
         } finally {
           await database.close();
         }

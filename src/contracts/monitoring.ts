@@ -17,7 +17,11 @@ import type { PlanStatus } from '../services/monitoring/get-plan-status.ts';
 import type { StatusCell } from '../services/monitoring/indicator-status.ts';
 import type { OutstandingReport } from '../services/monitoring/list-outstanding-reports.ts';
 import type { SheetUploadResult } from '../services/monitoring/upload-report-sheet.ts';
+import type { AdoptSettingsResult } from '../services/monitoring/adopt-previous-plan-settings.ts';
+import { ADOPTION_NOTE_CODES } from '../domain/reporting/adopt-settings.ts';
+import { REGISTER_RULES } from '../domain/registers/indicator-binding.ts';
 import { planIndicatorSchema } from './plan.ts';
+import { bindingParamsSchema } from './registers.ts';
 
 const id = (what: string) => z.uuid({ message: `${what}编号格式不正确 / invalid ${what} id` });
 const periodCode = z
@@ -72,6 +76,9 @@ export const configureIndicatorBodySchema = z.strictObject({
   tolerance: z.number().min(0).max(1).nullable(),
   expectedVersion: version,
 });
+
+/** 沿用上一规划设置: commit false = the dry-run proposal, nothing written. */
+export const adoptSettingsBodySchema = z.strictObject({ commit: z.boolean() });
 
 export const attachmentQuerySchema = z.strictObject({
   kind: z.enum(ATTACHMENT_KINDS),
@@ -386,6 +393,47 @@ export const sheetUploadSchema = z.object({
   errors: z.array(cellErrorSchema),
 });
 
+const adoptionPlanSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  periodStart: z.number().int().nullable(),
+  periodEnd: z.number().int().nullable(),
+});
+
+export const adoptSettingsSchema = z.object({
+  plan: adoptionPlanSchema,
+  previousPlan: adoptionPlanSchema.nullable(),
+  rows: z.array(
+    z.object({
+      indicatorId: z.uuid(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      previous: z.object({ indicatorId: z.uuid(), name: z.string(), unit: z.string().nullable() }).nullable(),
+      setting: z
+        .object({
+          responsibleUnitId: z.uuid().nullable(),
+          responsibleUnitName: z.string().nullable(),
+          frequency: z.enum(PERIOD_KINDS),
+          dueDays: z.number().int().nullable(),
+          tolerance: z.number().nullable(),
+          isSample: z.boolean(),
+        })
+        .nullable(),
+      binding: z.object({ rule: z.enum(REGISTER_RULES), params: bindingParamsSchema }).nullable(),
+      notes: z.array(z.object({ code: z.enum(ADOPTION_NOTE_CODES), message: z.string() })),
+    }),
+  ),
+  counts: z.object({
+    indicators: z.number().int(),
+    matched: z.number().int(),
+    settings: z.number().int(),
+    bindings: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  committed: z.boolean(),
+  written: z.object({ settings: z.number().int(), bindings: z.number().int() }).nullable(),
+});
+
 // Compile-time checks: the schemas and the service types describe the same objects.
 const checks: [
   Same<z.infer<typeof valueRecordSchema>, ValueRecord>,
@@ -398,5 +446,6 @@ const checks: [
   Same<z.infer<typeof planStatusSchema>['warnings'], PlanStatus['warnings']>,
   Same<z.infer<typeof countyComparisonSchema>['counties'], CountyComparison['counties']>,
   Same<z.infer<typeof statusCellSchema>, StatusCell>,
-] = [true, true, true, true, true, true, true, true, true, true];
+  Same<z.infer<typeof adoptSettingsSchema>, AdoptSettingsResult>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
 void checks;

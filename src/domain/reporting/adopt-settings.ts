@@ -52,14 +52,16 @@ export interface AdoptionIndicator {
   binding: AdoptableBinding | null;
 }
 
-export type AdoptionNoteCode =
-  | 'no-match'
-  | 'duplicate-match'
-  | 'own-setting'
-  | 'own-binding'
-  | 'previous-has-nothing'
-  | 'unit-differs'
-  | 'sample';
+export const ADOPTION_NOTE_CODES = [
+  'no-match',
+  'duplicate-match',
+  'own-setting',
+  'own-binding',
+  'previous-has-nothing',
+  'unit-differs',
+  'sample',
+] as const;
+export type AdoptionNoteCode = (typeof ADOPTION_NOTE_CODES)[number];
 
 export interface AdoptionNote {
   code: AdoptionNoteCode;

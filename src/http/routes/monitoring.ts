@@ -1,9 +1,11 @@
-// 指标监测 API (JSON): status tables, the municipal comparison, one indicator's series, indicator settings, a unit's
+// 指标监测 API (JSON): status tables, the municipal comparison, one indicator's series, indicator settings (and 沿用上一规划设置), a unit's
 // outstanding reports and report form, entering figures, the report workflow, the official source, spot checks.
 // Thin: Zod in and out, the caller's Access from the session, one service call. Files: monitoring-files.ts.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  adoptSettingsBodySchema,
+  adoptSettingsSchema,
   compareQuerySchema,
   configureIndicatorBodySchema,
   countyComparisonSchema,
@@ -31,6 +33,7 @@ import {
   valueParamsSchema,
   valueRecordSchema,
 } from '../../contracts/monitoring.ts';
+import { adoptPreviousPlanSettings } from '../../services/monitoring/adopt-previous-plan-settings.ts';
 import { approveReport } from '../../services/monitoring/approve-report.ts';
 import { chooseOfficialValue } from '../../services/monitoring/choose-official-value.ts';
 import { compareCounties } from '../../services/monitoring/compare-counties.ts';
@@ -86,6 +89,16 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: indicatorParamsSchema, body: configureIndicatorBodySchema, response: { 200: indicatorSettingSchema } },
     },
     async (request) => configureIndicator(db, accessOf(request), { indicatorId: request.params.indicatorId, ...request.body }),
+  );
+
+  // 沿用上一规划设置: { commit: false } is the dry-run proposal (a POST all the same: the same body commits).
+  app.post(
+    '/monitoring/plans/:planId/adopt-settings',
+    {
+      config: { access: 'indicator.configure' },
+      schema: { params: planStatusParamsSchema, body: adoptSettingsBodySchema, response: { 200: adoptSettingsSchema } },
+    },
+    async (request) => adoptPreviousPlanSettings(db, accessOf(request), { planId: request.params.planId, commit: request.body.commit }),
   );
 
   app.get(
