@@ -2,29 +2,14 @@
 // and 沿用上一规划的指标设置 for a newly imported plan (dry run unless --commit).
 import type { Command } from 'commander';
 import { openDatabase } from '../db/client.ts';
-import { PERIOD_KIND_LABELS } from '../domain/period/period.ts';
 import { formatPercent } from '../domain/progress/status.ts';
 import { formatPlain } from '../domain/progress/target-kind.ts';
-import type { AdoptionRow } from '../domain/reporting/adopt-settings.ts';
-import { REGISTER_RULE_LABELS } from '../domain/registers/indicator-binding.ts';
+import { adoptedParts } from '../domain/reporting/adopt-settings.ts';
 import { operatorAccess } from '../services/auth/access.ts';
 import { adoptPreviousPlanSettings } from '../services/monitoring/adopt-previous-plan-settings.ts';
 import { compareCounties } from '../services/monitoring/compare-counties.ts';
 import { getPlanStatus } from '../services/monitoring/get-plan-status.ts';
 import { cliActor, printJson, runCommand } from './output.ts';
-
-/** What a row adopts, in words: 责任单位 · 频次 · 期限 · 容差 · 登记系统绑定. */
-export function adoptedText(row: AdoptionRow): string {
-  const parts: string[] = [];
-  if (row.setting) {
-    const s = row.setting;
-    parts.push(`责任单位 ${s.responsibleUnitName ?? '未指定'}`, `${PERIOD_KIND_LABELS[s.frequency]}报送`);
-    if (s.dueDays !== null) parts.push(`期满后 ${s.dueDays} 天内`);
-    if (s.tolerance !== null) parts.push(`容差 ${formatPlain(s.tolerance * 100)}%`);
-  }
-  if (row.binding) parts.push(`登记系统：${REGISTER_RULE_LABELS[row.binding.rule]}`);
-  return parts.join('，');
-}
 
 const percent = (share: number | null) => (share === null ? '—' : `${formatPercent(share)}%`);
 
@@ -92,7 +77,7 @@ export function registerMonitoringCommands(program: Command): void {
           console.log(`${result.plan.title} ← 沿用 ${result.previousPlan.title} 的指标设置${commit ? '' : '（预览，未写入；加 --commit 写入）'}`);
           for (const row of result.rows) {
             const from = row.previous === null ? '—' : row.previous.name;
-            const adopted = adoptedText(row);
+            const adopted = adoptedParts(row).join('，');
             const notes = row.notes.map((n) => n.message).join('；');
             console.log(`${row.name}  ←  ${from}  ${adopted === '' ? '不沿用' : adopted}${notes === '' ? '' : `  （${notes}）`}`);
           }

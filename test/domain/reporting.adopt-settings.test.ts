@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanPeriod } from '../../src/domain/plan/plan-for-year.ts';
 import {
+  adoptedParts,
   adoptionProposal,
   normalizeUnit,
   previousPlanOf,
@@ -138,4 +139,14 @@ describe('adoptionProposal', () => {
     const proposal = adoptionProposal([ind('a', '高新技术企业', '家')], []);
     expect(proposal.counts).toEqual({ indicators: 1, matched: 0, settings: 0, bindings: 0, skipped: 1 });
   });
+});
+
+describe('adoptedParts', () => {
+  it.each<[string, Parameters<typeof adoptedParts>[0], string[]]>([
+    ['everything', { setting: setting('科技局', { frequency: 'half', dueDays: 45, tolerance: 0.025 }), binding: hnte }, ['责任单位 科技局', '半年报送', '期满后 45 天内', '容差 2.5%', '登记系统：年末有效高新技术企业数']],
+    ['defaults left out', { setting: setting('科技局', { dueDays: null, tolerance: null }), binding: null }, ['责任单位 科技局', '年度报送']],
+    ['no unit', { setting: setting('x', { responsibleUnitName: null, responsibleUnitId: null, dueDays: null, tolerance: null }), binding: null }, ['责任单位 未指定', '年度报送']],
+    ['binding only', { setting: null, binding: contracts }, ['登记系统：技术合同成交额（万元）']],
+    ['nothing', { setting: null, binding: null }, []],
+  ])('%s', (_label, row, expected) => expect(adoptedParts(row)).toEqual(expected));
 });

@@ -2,9 +2,10 @@
 // 报送频次, 期限, 容差, 登记系统绑定). Most indicators of the new plan are the same indicators again, so the clerk adopts
 // those settings in one step. This module decides which previous plan, which indicator pairs and what is copied;
 // the service reads and writes. (导入新版本 of the SAME plan moves data instead: services/carry-over-plan-data.ts.)
-import type { PeriodKind } from '../period/period.ts';
+import { PERIOD_KIND_LABELS, type PeriodKind } from '../period/period.ts';
 import type { PlanPeriod } from '../plan/plan-for-year.ts';
-import type { BindingParams, RegisterRule } from '../registers/indicator-binding.ts';
+import { formatPlain } from '../progress/target-kind.ts';
+import { REGISTER_RULE_LABELS, type BindingParams, type RegisterRule } from '../registers/indicator-binding.ts';
 import { indicatorMatchKey } from './match-key.ts';
 
 /**
@@ -182,4 +183,20 @@ export function countRows(rows: readonly AdoptionRow[]): AdoptionCounts {
     bindings: rows.filter((r) => r.binding !== null).length,
     skipped: rows.filter((r) => r.setting === null && r.binding === null).length,
   };
+}
+
+/**
+ * What a row adopts, in words, for the preview (web and CLI alike): 责任单位 X, 年度报送, 期满后 N 天内, 容差 2%,
+ * 登记系统：<rule>. Empty when nothing is adopted.
+ */
+export function adoptedParts(row: Pick<AdoptionRow, 'setting' | 'binding'>): string[] {
+  const parts: string[] = [];
+  if (row.setting) {
+    const s = row.setting;
+    parts.push(`责任单位 ${s.responsibleUnitName ?? '未指定'}`, `${PERIOD_KIND_LABELS[s.frequency]}报送`);
+    if (s.dueDays !== null) parts.push(`期满后 ${s.dueDays} 天内`);
+    if (s.tolerance !== null) parts.push(`容差 ${formatPlain(s.tolerance * 100)}%`);
+  }
+  if (row.binding) parts.push(`登记系统：${REGISTER_RULE_LABELS[row.binding.rule]}`);
+  return parts;
 }
