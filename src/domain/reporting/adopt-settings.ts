@@ -162,7 +162,7 @@ export function adoptionProposal(
       notes.push({ code: 'previous-has-nothing', message: '上一规划该指标未设置' });
     }
     if (setting?.isSample === true) {
-      notes.push({ code: 'sample', message: '沿用的是示例数据设置，仍标记为示例数据（删除示例数据时一并删除）' });
+      notes.push({ code: 'sample', message: '示例数据：沿用后仍标记为示例数据' });
     }
     return {
       ...base,

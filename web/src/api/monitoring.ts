@@ -1,6 +1,7 @@
 // Monitoring API (issue 7: src/http/routes/monitoring.ts, monitoring-files.ts). Types come from the shared Zod contracts
 // (src/contracts/monitoring.ts); every URL the screens use is in this file.
 import type {
+  adoptSettingsSchema,
   countyComparisonSchema,
   enterValueBodySchema,
   indicatorSeriesSchema,
@@ -27,6 +28,8 @@ export type ValueRecord = z.infer<typeof valueRecordSchema>;
 export type EnterValueBody = z.input<typeof enterValueBodySchema>;
 export type CountyComparison = z.infer<typeof countyComparisonSchema>;
 export type SheetUpload = z.infer<typeof sheetUploadSchema>;
+export type AdoptSettings = z.infer<typeof adoptSettingsSchema>;
+export type AdoptionRow = AdoptSettings['rows'][number];
 
 const enc = encodeURIComponent;
 
@@ -102,4 +105,9 @@ export function fetchAudit(params: { entity?: string; entityId?: string; limit?:
 /** 选定正式数据: the bureau marks which source's figure counts for its period, and says why. */
 export function chooseOfficialValue(valueId: string, expectedVersion: number, reason: string): Promise<ValueRecord> {
   return api.post(`/api/monitoring/values/${enc(valueId)}/official`, { expectedVersion, reason });
+}
+
+/** 沿用上一规划设置: commit false = the preview (nothing written); true writes what is still unset. */
+export function adoptPreviousSettings(planId: string, commit: boolean): Promise<AdoptSettings> {
+  return api.post(`/api/monitoring/plans/${enc(planId)}/adopt-settings`, { commit });
 }

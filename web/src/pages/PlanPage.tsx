@@ -1,11 +1,12 @@
 // 规划: the outline as a tree, the original text beside what the parser extracted (indicator table, 专栏, project
 // list) with the parse warnings highlighted; the bureau corrects an extracted indicator cell (versioned: a stale
-// edit shows both versions side by side instead of overwriting).
+// edit shows both versions side by side instead of overwriting). A new plan (十五五) offers 沿用上一规划设置.
 import { EditOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Collapse, List, Row, Tabs, Tag, Tooltip, Tree, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Collapse, List, Row, Space, Tabs, Tag, Tooltip, Tree, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { fetchPlan, fetchPlanSource, type PlanDetail, type StoredIndicator } from '../api/plans.ts';
+import { AdoptPreviousSettings } from '../components/AdoptPreviousSettings.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { IndicatorEditor } from '../components/IndicatorEditor.tsx';
 import { PlanReimport } from '../components/PlanReimport.tsx';
@@ -104,9 +105,13 @@ function PlanView({
             .join(' · ')}
         </span>
       </div>
-      {can('plan.import') && plan.supersededByPlanId === null && (
+      {plan.supersededByPlanId === null && (can('plan.import') || can('indicator.configure')) && (
         <div className="section">
-          <PlanReimport planId={plan.id} version={plan.version} onImported={onNewVersion} />
+          <Space wrap>
+            {can('plan.import') && <PlanReimport planId={plan.id} version={plan.version} onImported={onNewVersion} />}
+            {/* Shows itself only when the county's previous plan has settings this plan can adopt. */}
+            {can('indicator.configure') && <AdoptPreviousSettings planId={plan.id} />}
+          </Space>
         </div>
       )}
       {can('report.generate') && <ReportGenerator planId={plan.id} periodStart={plan.periodStart} periodEnd={plan.periodEnd} />}
