@@ -1,6 +1,8 @@
 // A 十五五 plan (2026—2030) for 奉节县 whose indicators are mostly the 十四五 seed's again, for 沿用上一规划设置:
 // same names, names the municipal key treats as the same (高新技术企业数, 每万人…), a unit changed (技术合同成交额 in
-// 亿元 instead of 万元) and a new indicator. Tab-split like a Word text export.
+// 亿元 instead of 万元) and a new indicator.
+import { fengjieFifteenthPlan } from './fifteenth-plan.ts';
+
 export const ADOPT_PLAN_INDICATORS = {
   rd: '全社会研发经费占地区生产总值的比重',
   hnte: '高新技术企业数',
@@ -12,17 +14,15 @@ export const ADOPT_PLAN_INDICATORS = {
 
 export function fengjieFifteenthPlanForAdoption(): { fileName: string; bytes: Uint8Array } {
   const n = ADOPT_PLAN_INDICATORS;
-  const rows = [
-    ['序号', '指标名称', '2025年基期值', '2030年目标值', '指标属性'],
-    ['1', `${n.rd}（%）`, '1.0', '2.0', '预期性'],
-    ['2', `${n.hnte}（家）`, '35', '【累计】60', '预期性'],
-    ['3', `${n.patents}（件/万人）`, '5', '8', '预期性'],
-    ['4', `${n.contracts}（亿元）`, '0.8', '2', '预期性'],
-    ['5', `${n.centres}（个）`, '40', '55', '预期性'],
-    ['6', `${n.digital}（%）`, '5', '12', '预期性'],
-  ];
-  const lines = ['奉节县科技创新“十五五”规划', '（2026—2030年）', '', '第一章  主要目标', '', '表1  主要指标', ''];
-  for (const row of rows) lines.push(...row.map((cell) => `\t${cell}`), '');
-  lines.push('第二章  保障措施', '', '加强组织领导。');
-  return { fileName: '奉节县十五五规划（沿用设置）.txt', bytes: new TextEncoder().encode(lines.join('\n')) };
+  return fengjieFifteenthPlan(
+    [
+      ['1', `${n.rd}（%）`, '1.0', '2.0', '预期性'],
+      ['2', `${n.hnte}（家）`, '35', '【累计】60', '预期性'],
+      ['3', `${n.patents}（件/万人）`, '5', '8', '预期性'],
+      ['4', `${n.contracts}（亿元）`, '0.8', '2', '预期性'],
+      ['5', `${n.centres}（个）`, '40', '55', '预期性'],
+      ['6', `${n.digital}（%）`, '5', '12', '预期性'],
+    ],
+    '奉节县十五五规划（沿用设置）.txt',
+  );
 }

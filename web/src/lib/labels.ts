@@ -25,6 +25,7 @@ const ACTIONS: Record<string, string> = {
   'sample.remove': '删除示例数据',
   'county.create': '新建区县',
   'county.assign-municipality': '设置所属地市',
+  'indicator.adopt-previous-settings': '沿用上一规划设置',
   'indicator.configure': '设置指标',
   'spotcheck.draw': '抽样核查',
   'spotcheck.record': '记录核查结果',
