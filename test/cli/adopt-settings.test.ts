@@ -1,25 +1,14 @@
 // `kechuang monitoring adopt-settings` through the real launcher: 奉节's 十四五 seed with the sample settings, its
 // 十五五 plan imported beside it; the preview lists the pairs and writes nothing, --commit writes, a second commit
 // writes nothing, an unknown plan is one line with exit 1.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADOPT_PLAN_INDICATORS as N, fengjieFifteenthPlanForAdoption } from '../support/adopt-settings-plan.ts';
 import { FENGJIE_SEED, SEED_DIR } from '../support/seeds.ts';
+import { cliWorkspace } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'kechuang-adopt-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kechuang(args: string[]) {
-  // Its own PGlite directory, never the PostgreSQL leg's shared database.
-  const env: NodeJS.ProcessEnv = { ...process.env, KECHUANG_DATA_DIR: join(work, 'data') };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'kechuang.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { work, kechuang } = cliWorkspace('kechuang-adopt-cli-');
 
 let planId = '';
 

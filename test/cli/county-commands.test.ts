@@ -1,23 +1,11 @@
 // `kechuang county list|set-municipality` through the real launcher: the list, setting and clearing a county's
 // 所属地市 (--json), and one clear line (exit 1) for an unknown county, a name too long and a stale --expect-version.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FENGJIE_SEED, SEED_DIR } from '../support/seeds.ts';
+import { cliWorkspace } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'kechuang-county-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kechuang(args: string[]) {
-  // Its own PGlite directory, never the PostgreSQL leg's shared database.
-  const env: NodeJS.ProcessEnv = { ...process.env, KECHUANG_DATA_DIR: join(work, 'data') };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'kechuang.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { kechuang } = cliWorkspace('kechuang-county-cli-');
 
 beforeAll(() => {
   expect(kechuang(['plan', 'import', join(SEED_DIR, FENGJIE_SEED), '--json']).code).toBe(0);

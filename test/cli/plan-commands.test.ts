@@ -1,23 +1,12 @@
 // Drives the real `kechuang` launcher (bin/kechuang.js) as a user would.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPlanDocument } from '../../src/domain/plan/read-plan-document.ts';
 import { FENGJIE_SEED, SEED_DIR, SHIZHU_SEED, seedFile } from '../support/seeds.ts';
+import { cliWorkspace } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'kechuang-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kechuang(args: string[]) {
-  // The CLI import test uses its own PGlite directory, never the PostgreSQL leg's shared database.
-  const env: NodeJS.ProcessEnv = { ...process.env, KECHUANG_DATA_DIR: join(work, 'data') };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'kechuang.js'), ...args], { cwd: root, env, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { work, kechuang } = cliWorkspace('kechuang-cli-');
 
 describe('kechuang plan parse', () => {
   it.each([FENGJIE_SEED, SHIZHU_SEED])('prints the contract JSON for %s', async (name) => {

@@ -1,25 +1,14 @@
 // `kechuang report …` through the real launcher: a mid-term report with its annex written where --out says, the
 // municipal batch zip, and one clear line for a bad year.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { docxParagraphs } from '../support/docx-read.ts';
 import { FENGJIE_SEED, SEED_DIR } from '../support/seeds.ts';
+import { cliWorkspace } from '../support/cli.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const work = mkdtempSync(join(tmpdir(), 'kechuang-report-cli-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function kechuang(args: string[]) {
-  // Its own PGlite directory, never the PostgreSQL leg's shared database.
-  const env: NodeJS.ProcessEnv = { ...process.env, KECHUANG_DATA_DIR: join(work, 'data') };
-  delete env.DATABASE_URL;
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'kechuang.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const { work, kechuang } = cliWorkspace('kechuang-report-cli-');
 
 let planId = '';
 beforeAll(() => {
